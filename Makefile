@@ -1,0 +1,47 @@
+# Two commands do everything on a fresh machine:
+#   make serve   set up, generate, build and serve the publication on 127.0.0.1:8000
+#   make test    set up and run every test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup system-packages build serve site test bench export clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+system-packages:
+	./scripts/install-system-packages.sh
+
+build: setup ## generate the Markdown pages from seeds/ and editorial/
+	$(BIN)/python -m build_scripts build
+
+serve: setup ## generate, build and serve with live reload
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+site: setup ## build the full static site into site/ (all or nothing)
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	rm -rf site && mv site.tmp site
+
+test: setup system-packages ## every test, including the browser tests
+	$(BIN)/python -m pytest -q
+
+bench: setup ## benchmark on the real seeds and 10x, 100x synthetic corpora
+	$(BIN)/python -m build_scripts bench
+
+export: setup
+	$(BIN)/python -m build_scripts export --format jsonl -o corpus.jsonl
+
+clean:
+	rm -rf site site.tmp test-artifacts docs/documents docs/index.ja.md docs/index.en.md docs/.generated

@@ -1,0 +1,297 @@
+"""Editorial data: document metadata and per-document translation files.
+
+Validation happens here, at the edge: every problem in a data file is
+collected, with file and line where YAML gives one, before the build stops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, Problem
+from .files import read_yaml
+from .model import DocMeta, Note
+
+STATUSES = ("pending", "draft", "translated", "reviewed", "stale", "original")
+EDITABLE_STATUSES = ("pending", "draft", "translated", "reviewed", "stale")
+ENTRY_KEYS = {"id", "kind", "source", "previous_source", "translation", "status", "notes", "allow"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded segment of a translation file."""
+
+    id: str
+    kind: str
+    source: str
+    translation: str = ""
+    status: str = "pending"
+    previous_source: str = ""
+    notes: tuple[Note, ...] = ()
+    allow: tuple[dict, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A document's translation file: its entries in reading order."""
+
+    path: Path
+    entries: tuple[Entry, ...] = ()
+    obsolete: tuple[Entry, ...] = ()
+    doc_notes: tuple[Note, ...] = ()
+
+    def by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
+
+
+@dataclass
+class _Collector:
+    path: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.path, message, line))
+
+
+def catalog_path(root: Path, doc: str) -> Path:
+    return root / "translations" / f"{doc}.yml"
+
+
+def load_catalog(root: Path, doc: str) -> Catalog:
+    path = catalog_path(root, doc)
+    data = read_yaml(path, default=None)
+    if data is None:
+        return Catalog(path)
+    lines = _entry_lines(path)
+    check = _Collector(path)
+    if not isinstance(data, dict):
+        raise InputError([Problem(path, "a translation file must be a mapping with 'segments:'")])
+    entries = _entries(data.get("segments") or [], check, lines)
+    obsolete = _entries(data.get("obsolete") or [], check, lines)
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.id in seen:
+            check.add(f"segment id '{entry.id}' appears twice", entry.line)
+        seen.add(entry.id)
+    doc_notes = _notes(data.get("notes"), check, None)
+    if check.problems:
+        raise InputError(check.problems)
+    return Catalog(path, tuple(entries), tuple(obsolete), doc_notes)
+
+
+def _entry_lines(path: Path) -> dict[str, int]:
+    """Line number of each ``- id: X`` so messages can point at the entry."""
+    found = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = re.match(r"\s*-\s+id:\s*['\"]?([\w.-]+)", line)
+        if match and match[1] not in found:
+            found[match[1]] = number
+    return found
+
+
+def _entries(raw: Any, check: _Collector, lines: dict[str, int]) -> list[Entry]:
+    if not isinstance(raw, list):
+        check.add("'segments' must be a list of entries")
+        return []
+    entries = []
+    for index, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or not item.get("id"):
+            check.add(f"entry #{index} has no 'id'")
+            continue
+        ident = str(item["id"])
+        line = lines.get(ident)
+        unknown = set(item) - ENTRY_KEYS
+        if unknown:
+            check.add(f"segment '{ident}': unknown field(s) {', '.join(sorted(unknown))}", line)
+        status = item.get("status") or ("translated" if item.get("translation") else "pending")
+        if status not in STATUSES:
+            check.add(
+                f"segment '{ident}': status '{status}' is not one of {', '.join(EDITABLE_STATUSES)}",
+                line,
+            )
+        allow = item.get("allow") or []
+        for rule in allow:
+            if not isinstance(rule, dict) or not rule.get("check") or not str(rule.get("reason", "")).strip():
+                check.add(f"segment '{ident}': each 'allow' needs a 'check' and a written 'reason'", line)
+        entries.append(
+            Entry(
+                id=ident,
+                kind=str(item.get("kind") or ""),
+                source=_text(item.get("source")),
+                translation=_text(item.get("translation")),
+                status=status,
+                previous_source=_text(item.get("previous_source")),
+                notes=_notes(item.get("notes"), check, line, ident),
+                allow=tuple(a for a in allow if isinstance(a, dict)),
+                line=line or 0,
+            )
+        )
+    return entries
+
+
+def _notes(raw: Any, check: _Collector, line: int | None, ident: str = "") -> tuple[Note, ...]:
+    if not raw:
+        return ()
+    where = f"segment '{ident}': " if ident else ""
+    if not isinstance(raw, list):
+        check.add(f"{where}'notes' must be a list", line)
+        return ()
+    notes = []
+    for note in raw:
+        if not isinstance(note, dict) or not _text(note.get("ja")) or not _text(note.get("en")):
+            check.add(f"{where}each note needs both 'ja' and 'en' text", line)
+            continue
+        notes.append(Note(_text(note["ja"]), _text(note["en"])))
+    return tuple(notes)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+# -- document metadata -------------------------------------------------------
+
+META_KEYS = {
+    "slug", "order", "title", "date", "kind", "speakers", "source", "translators",
+    "summary", "speaker_names",
+}
+
+
+def load_metadata(path: Path) -> dict[str, dict]:
+    """Raw per-document metadata keyed by seed name (validated in ``doc_meta``)."""
+    data = read_yaml(path, default={}) or {}
+    docs = data.get("documents") if isinstance(data, dict) else None
+    if docs is None:
+        return {}
+    if not isinstance(docs, dict):
+        raise InputError([Problem(path, "'documents' must map seed names to metadata")])
+    problems = []
+    for name, meta in docs.items():
+        if not isinstance(meta, dict):
+            problems.append(Problem(path, f"document '{name}': metadata must be a mapping"))
+            continue
+        unknown = set(meta) - META_KEYS
+        if unknown:
+            problems.append(Problem(path, f"document '{name}': unknown field(s) {', '.join(sorted(unknown))}"))
+    if problems:
+        raise InputError(problems)
+    return docs
+
+
+def _pair(value: Any) -> tuple[str, str]:
+    if isinstance(value, dict):
+        return _text(value.get("ja")), _text(value.get("en"))
+    return _text(value), _text(value)
+
+
+def doc_meta(name: str, raw: dict | None, fallback_title: str, order: int) -> DocMeta:
+    """Metadata for a document; a seed without metadata gets what it implies."""
+    if not raw:
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        return DocMeta(name=name, slug=slug, title_ja=fallback_title, title_en="", order=order, from_metadata=False)
+    title_ja, title_en = _pair(raw.get("title"))
+    kind_ja, kind_en = _pair(raw.get("kind"))
+    speakers_ja, speakers_en = _pair(raw.get("speakers"))
+    source = raw.get("source") or {}
+    translators_ja, translators_en = _pair(raw.get("translators"))
+    summary_ja, summary_en = _pair(raw.get("summary"))
+    return DocMeta(
+        name=name,
+        slug=str(raw.get("slug") or name),
+        title_ja=title_ja or fallback_title,
+        title_en=title_en,
+        date=_text(raw.get("date")),
+        kind_ja=kind_ja,
+        kind_en=kind_en,
+        speakers_ja=speakers_ja,
+        speakers_en=speakers_en,
+        source_ja=_text(source.get("ja")) if isinstance(source, dict) else _text(source),
+        source_en=_text(source.get("en")) if isinstance(source, dict) else _text(source),
+        source_url=_text(source.get("url")) if isinstance(source, dict) else "",
+        translators_ja=translators_ja,
+        translators_en=translators_en,
+        summary_ja=summary_ja,
+        summary_en=summary_en,
+        order=int(raw.get("order") or order),
+    )
+
+
+def speaker_names(raw: dict | None) -> dict[str, tuple[str, str]]:
+    """Transcript label -> (Japanese name, English name) from the metadata."""
+    names = (raw or {}).get("speaker_names") or {}
+    return {label: _pair(value) for label, value in names.items()}
+
+
+# -- writing translation files ----------------------------------------------
+
+CATALOG_HEADER = """\
+# Translation file for seeds/{doc}.txt (generated skeleton, edited by hand).
+#
+# Each entry is one passage of the source, in reading order:
+#   id           stable id; the passage's anchor on the site (#id). Never change it.
+#   source       the source text as the build last saw it (do not edit: the build
+#                compares it with the seed to find translations that went stale)
+#   translation  the translation (English for Japanese sources). Edit this.
+#   status       pending | draft | translated | reviewed | stale
+#   notes        editor's notes, each with `ja:` and `en:` text
+#   allow        a check this entry is exempt from, with a written `reason:`
+# Transcript turns (English original) carry their published Japanese in the
+# seed itself; their entries exist for ids and notes only.
+# After a seed changes, `python -m build_scripts sync` updates `source`, marks
+# changed translations `stale` and keeps the old text in `previous_source`.
+"""
+
+
+def catalog_entries(segments, catalog: Catalog) -> tuple[list[dict], list[dict]]:
+    """The entries a translation file should hold for ``segments``."""
+    recorded = catalog.by_id()
+    current_ids = {s.id for s in segments}
+    entries = []
+    for seg in segments:
+        old = recorded.get(seg.id)
+        entry: dict = {"id": seg.id, "kind": seg.kind, "source": seg.source}
+        if old and old.source and old.source != seg.source and old.translation:
+            entry["previous_source"] = old.previous_source or old.source
+        if seg.source_lang == "ja" and seg.status != "original" or (old and old.translation):
+            translation = old.translation if old else ""
+            entry["translation"] = translation
+            changed = bool(old) and old.source != seg.source and bool(translation)
+            status = "stale" if changed else (old.status if old and translation else "pending")
+            entry["status"] = status
+        if old and old.notes:
+            entry["notes"] = [{"ja": n.ja, "en": n.en} for n in old.notes]
+        if old and old.allow:
+            entry["allow"] = [dict(a) for a in old.allow]
+        entries.append(entry)
+    obsolete = [_entry_dict(e) for e in catalog.obsolete]
+    obsolete += [_entry_dict(e) for e in catalog.entries if e.id not in current_ids and e.translation]
+    return entries, obsolete
+
+
+def _entry_dict(entry: Entry) -> dict:
+    data: dict = {"id": entry.id, "kind": entry.kind, "source": entry.source}
+    if entry.translation:
+        data["translation"] = entry.translation
+    data["status"] = entry.status
+    if entry.notes:
+        data["notes"] = [{"ja": n.ja, "en": n.en} for n in entry.notes]
+    return data
+
+
+def render_catalog(doc: str, source_lang: str, entries: list[dict], obsolete: list[dict], doc_notes=()) -> str:
+    from .files import dump_yaml
+
+    data: dict = {"doc": doc, "source_lang": source_lang}
+    if doc_notes:
+        data["notes"] = [{"ja": n.ja, "en": n.en} for n in doc_notes]
+    data["segments"] = entries
+    if obsolete:
+        data["obsolete"] = obsolete
+    body = dump_yaml(data)
+    # a blank line between entries makes the file easy to read and to diff
+    body = body.replace("\n- id:", "\n\n- id:").replace("\n  - id:", "\n\n  - id:")
+    return CATALOG_HEADER.format(doc=doc) + body

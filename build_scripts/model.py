@@ -1,0 +1,122 @@
+"""Typed records passed one way through the pipeline.
+
+seed text -> Block (parse) -> Segment (segment) -> Document (merge) -> pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A source text, read and normalised (LF line ends, no BOM)."""
+
+    name: str  # file stem, e.g. "000_8428ca6df8ad4a2b"
+    path: str
+    text: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A piece of scraped-site boilerplate removed from a seed, and why."""
+
+    doc: str
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit recognised in a seed, before ids are assigned.
+
+    kind: title, meta, heading, paragraph, attributed (◆ paragraph), item
+    (list item), question, answer, turn (transcript paragraph) or note.
+    For a transcript turn, ``text`` is the English original and ``paired``
+    the Japanese translation published with it.
+    """
+
+    kind: str
+    text: str
+    level: int = 0  # heading level (2, 3) or list nesting (1)
+    marker: str = ""  # list or section marker as printed: "1.", "II.", "・", "Q9"
+    speaker: str = ""  # canonical speaker key for transcript turns
+    timestamp: str = ""  # "mm:ss" as given (or inferred) in the transcript
+    source_lang: str = "ja"
+    paired: str = ""  # published translation that came with the seed
+    turn_start: bool = False  # first paragraph of a speaker's turn
+    label: str = ""  # the English speaker label as printed ("Interviewee")
+    label_ja: str = ""  # the Japanese speaker label as printed ("アルトマン")
+
+
+@dataclass(frozen=True)
+class Note:
+    """An editor's note in both languages."""
+
+    ja: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The unit of alignment, translation and linking, with its stable id."""
+
+    doc: str
+    id: str
+    kind: str
+    source_lang: str
+    ja: str
+    en: str
+    status: str  # original | reviewed | translated | draft | pending | stale
+    level: int = 0
+    marker: str = ""
+    speaker: str = ""
+    timestamp: str = ""
+    turn_start: bool = False
+    label: str = ""
+    label_ja: str = ""
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def source(self) -> str:
+        return self.ja if self.source_lang == "ja" else self.en
+
+    @property
+    def translation(self) -> str:
+        return self.en if self.source_lang == "ja" else self.ja
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """Editorial metadata of one document (all fields bilingual where text)."""
+
+    name: str
+    slug: str
+    title_ja: str
+    title_en: str
+    date: str = ""
+    kind_ja: str = ""
+    kind_en: str = ""
+    speakers_ja: str = ""
+    speakers_en: str = ""
+    source_ja: str = ""
+    source_en: str = ""
+    source_url: str = ""
+    translators_ja: str = ""
+    translators_en: str = ""
+    summary_ja: str = ""
+    summary_en: str = ""
+    order: int = 0
+    from_metadata: bool = True  # False when derived from the seed alone
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document ready to render: metadata, segments in reading order."""
+
+    meta: DocMeta
+    seed: Seed
+    segments: tuple[Segment, ...]
+    dropped: tuple[Dropped, ...] = ()
+    toc: tuple[str, ...] = field(default=())  # the seed's own contents list

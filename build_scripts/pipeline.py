@@ -1,0 +1,93 @@
+"""The pipeline, top to bottom: read → parse → segment → merge.
+
+``load`` returns the document model; rendering and exports take it from here.
+All input problems of all documents are collected before the build stops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import editorial
+from .boilerplate import load_rules, strip_boilerplate
+from .errors import InputError, Problem
+from .files import read_seeds
+from .merge import merge
+from .model import Document
+from .parse import parse_lines, plain_title
+from .segment import assign_ids
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the project keeps each kind of input and output."""
+
+    root: Path
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def editorial(self) -> Path:
+        return self.root / "editorial"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def metadata(self) -> Path:
+        return self.editorial / "documents.yml"
+
+    @property
+    def boilerplate(self) -> Path:
+        return self.editorial / "boilerplate.yml"
+
+
+@dataclass
+class Report:
+    """What a build found that a maintainer should see."""
+
+    warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    dropped: list = field(default_factory=list)
+
+
+def load(paths: Paths) -> tuple[list[Document], Report]:
+    rules = load_rules(paths.boilerplate)
+    seeds = read_seeds(paths.seeds)
+    metadata = editorial.load_metadata(paths.metadata)
+    documents, problems, report = [], [], Report()
+    for order, seed in enumerate(seeds, start=1):
+        lines, dropped = strip_boilerplate(seed, rules)
+        parsed = parse_lines(lines)
+        try:
+            catalog = editorial.load_catalog(paths.editorial, seed.name)
+        except InputError as err:
+            problems.extend(err.problems)
+            continue
+        recorded = [(e.id, e.kind, e.source) for e in catalog.entries]
+        ids = assign_ids(parsed.blocks, recorded)
+        segments = merge(seed.name, parsed.blocks, ids, catalog)
+        raw = metadata.get(seed.name)
+        meta = editorial.doc_meta(seed.name, raw, plain_title(parsed.blocks, seed.name), order)
+        documents.append(
+            Document(meta=meta, seed=seed, segments=tuple(segments), dropped=tuple(dropped), toc=tuple(parsed.toc))
+        )
+        report.dropped.extend(dropped)
+        report.warnings.extend(f"{seed.path}: {w}" for w in parsed.warnings)
+        if not raw:
+            report.notices.append(f"{seed.path}: no metadata in {paths.metadata.name}; published with its own title")
+    unknown = set(metadata) - {d.meta.name for d in documents} - {p.path for p in problems}
+    for name in sorted(unknown):
+        problems.append(Problem(paths.metadata, f"metadata for '{name}', but seeds/{name}.txt does not exist"))
+    if problems:
+        raise InputError(problems)
+    slugs = [d.meta.slug for d in documents]
+    duplicates = {s for s in slugs if slugs.count(s) > 1}
+    if duplicates:
+        raise InputError([Problem(paths.metadata, f"slug '{s}' is used by two documents") for s in sorted(duplicates)])
+    documents.sort(key=lambda d: (d.meta.order, d.meta.name))
+    return documents, report

@@ -1,0 +1,252 @@
+"""Render the document model to Markdown pages, one per document and language.
+
+MkDocs with mkdocs-static-i18n's suffix layout turns ``x.ja.md`` into the
+Japanese page (site root) and ``x.en.md`` into the English page (``/en/``).
+Templates are Jinja2 with autoescaping: source text is only ever a value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .escape import attribute, html_text, markdown_inline
+from .model import Document, Segment
+
+LANGS = ("ja", "en")
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _load_ui() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((TEMPLATES / "ui.yml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One language column of a segment."""
+
+    column: str  # the column's language (what the view control toggles)
+    text_lang: str  # the language the text is actually in
+    html: Markup
+    pending: bool = False
+    stale: bool = False
+    original: bool = False  # the text is the source (not a translation)
+
+
+@dataclass(frozen=True)
+class SegmentView:
+    seg: Segment
+    cells: tuple[Cell, ...]
+    heading: Markup | None = None  # the Markdown heading line, for headings
+    speaker: dict | None = None  # names per language, on a turn's first paragraph
+
+
+def other(lang: str) -> str:
+    return "en" if lang == "ja" else "ja"
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["html"] = html_text
+    env.filters["attr"] = attribute
+    return env
+
+
+def titles(doc: Document) -> dict[str, str]:
+    title = next((s for s in doc.segments if s.kind == "title"), None)
+    ja = title.ja if title else doc.meta.title_ja
+    en = (title.en if title else "") or doc.meta.title_en
+    return {"ja": ja, "en": en}
+
+
+def page_title(doc: Document, lang: str) -> str:
+    names = titles(doc)
+    return names[lang] or names[other(lang)]
+
+
+def cells(seg: Segment, lang: str) -> tuple[Cell, ...]:
+    out = []
+    for column in (lang, other(lang)):
+        text = seg.ja if column == "ja" else seg.en
+        original = column == seg.source_lang or seg.status == "original"
+        if text:
+            stale = seg.status == "stale" and column != seg.source_lang
+            out.append(Cell(column, column, html_text(text), stale=stale, original=original))
+        else:
+            # never an empty cell: the source text, marked as pending
+            out.append(Cell(column, seg.source_lang, html_text(seg.source), pending=True))
+    return tuple(out)
+
+
+def segment_view(seg: Segment, lang: str, speakers: dict[str, tuple[str, str]], ui: dict) -> SegmentView:
+    row = cells(seg, lang)
+    heading = None
+    if seg.kind == "heading":
+        heading = _heading_line(seg, row[0], ui)
+    speaker = None
+    if seg.kind == "turn" and seg.turn_start:
+        ja_name, en_name = speakers.get(seg.label, (seg.label_ja or seg.label, seg.label))
+        speaker = {"ja": ja_name or seg.label_ja or seg.label, "en": en_name or seg.label}
+    return SegmentView(seg, row, heading, speaker)
+
+
+def _heading_line(seg: Segment, primary: Cell, ui: dict) -> Markup:
+    """A Markdown heading (for the page's table of contents) with attr_list."""
+    marker = f"{seg.marker} " if seg.marker else ""
+    text = markdown_inline(marker + (seg.ja if primary.text_lang == "ja" else seg.en))
+    hashes = "#" * max(2, min(seg.level, 4))
+    attrs = f'#{seg.id} .seg-heading .col-{primary.column} lang="{primary.text_lang}"'
+    if primary.pending:
+        attrs += f' .is-pending data-mark="{attribute(ui["pending"])}"'
+    return Markup(f"{hashes} {text} {{ {attrs} }}")
+
+
+def groups(views: list[SegmentView]) -> list[tuple[str, list[SegmentView]]]:
+    """Consecutive list items form one list; everything else stands alone."""
+    out: list[tuple[str, list[SegmentView]]] = []
+    for view in views:
+        if view.seg.kind == "item":
+            ordered = view.seg.marker.rstrip(".").isdigit()
+            kind = "ol" if ordered else "ul"
+            if out and out[-1][0] == kind:
+                out[-1][1].append(view)
+                continue
+            out.append((kind, [view]))
+        else:
+            out.append(("seg", [view]))
+    return out
+
+
+def render_document(doc: Document, lang: str, env: Environment, ui: dict, speakers: dict) -> str:
+    body = [s for s in doc.segments if s.kind != "title"]
+    views = [segment_view(s, lang, speakers, ui[lang]) for s in body]
+    names = titles(doc)
+    front = {"title": page_title(doc, lang), "description": _description(doc, lang)}
+    return env.get_template("document.md.j2").render(
+        lang=lang,
+        other=other(lang),
+        ui=ui[lang],
+        doc=doc,
+        meta=_meta_rows(doc, lang, ui[lang]),
+        title_cells=_title_cells(doc, names, lang),
+        front_matter=Markup(yaml.safe_dump(front, allow_unicode=True, sort_keys=False)),
+        groups=groups(views),
+        toc=_toc_links(doc, lang),
+        counts=_counts(doc),
+        note_labels={code: ui[code]["editor_note"] for code in LANGS},
+    )
+
+
+def _title_cells(doc: Document, names: dict[str, str], lang: str) -> tuple[Cell, ...]:
+    out = []
+    for column in (lang, other(lang)):
+        if names[column]:
+            out.append(Cell(column, column, html_text(names[column])))
+        else:
+            out.append(Cell(column, "ja", html_text(names["ja"]), pending=True))
+    return tuple(out)
+
+
+def _description(doc: Document, lang: str) -> str:
+    meta = doc.meta
+    return (meta.summary_en if lang == "en" else meta.summary_ja) or page_title(doc, lang)
+
+
+def _meta_rows(doc: Document, lang: str, ui: dict) -> list[tuple[str, Markup]]:
+    meta = doc.meta
+    pick = {
+        "date": (meta.date, meta.date),
+        "kind": (meta.kind_ja, meta.kind_en),
+        "speakers": (meta.speakers_ja, meta.speakers_en),
+        "source": (meta.source_ja, meta.source_en),
+        "translators": (meta.translators_ja, meta.translators_en),
+    }
+    rows = []
+    for key, (ja, en) in pick.items():
+        value = (en or ja) if lang == "en" else (ja or en)
+        if value:
+            rows.append((ui[f"meta_{key}"], html_text(value)))
+    if meta.source_url:
+        rows.append((ui["meta_url"], html_text(meta.source_url)))
+    rows.append((ui["meta_seed"], html_text(f"seeds/{doc.seed.name}.txt")))
+    return rows
+
+
+def _toc_links(doc: Document, lang: str) -> list[tuple[str, Markup]]:
+    """The seed's own contents list, as links to the headings it names."""
+    by_text = {s.ja: s for s in doc.segments if s.kind == "heading"}
+    links = []
+    for entry in doc.toc:
+        seg = by_text.get(entry)
+        if seg:
+            text = (seg.en or seg.ja) if lang == "en" else seg.ja
+            links.append((seg.id, html_text(text)))
+    return links
+
+
+def _counts(doc: Document) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for seg in doc.segments:
+        counts[seg.status] = counts.get(seg.status, 0) + 1
+    return counts
+
+
+def coverage(doc: Document) -> float:
+    """Share of segments readable in both languages (not pending or stale)."""
+    done = sum(1 for s in doc.segments if s.status in ("original", "translated", "reviewed"))
+    return done / len(doc.segments) if doc.segments else 1.0
+
+
+def render_home(documents: list[Document], lang: str, env: Environment, ui: dict) -> str:
+    entries = [
+        {
+            "slug": d.meta.slug,
+            "title": html_text(page_title(d, lang)),
+            "alt_title": html_text(titles(d)[other(lang)] or ""),
+            "kind": html_text((d.meta.kind_en or d.meta.kind_ja) if lang == "en" else (d.meta.kind_ja or d.meta.kind_en)),
+            "date": d.meta.date,
+            "summary": html_text((d.meta.summary_en if lang == "en" else d.meta.summary_ja) or ""),
+            "segments": len(d.segments),
+            "coverage": round(100 * coverage(d)),
+        }
+        for d in documents
+    ]
+    front = {"title": ui[lang]["site_title"]}
+    return env.get_template("home.md.j2").render(
+        lang=lang,
+        ui=ui[lang],
+        entries=entries,
+        front_matter=Markup(yaml.safe_dump(front, allow_unicode=True, sort_keys=False)),
+    )
+
+
+def render_pages(documents: list[Document], speakers: dict[str, dict]) -> dict[str, str]:
+    """Every generated page: docs-relative path -> Markdown text."""
+    env, ui = environment(), _load_ui()
+    pages = {}
+    for lang in LANGS:
+        pages[f"index.{lang}.md"] = render_home(documents, lang, env, ui)
+        for doc in documents:
+            names = speakers.get(doc.meta.name, {})
+            pages[f"documents/{doc.meta.slug}.{lang}.md"] = render_document(doc, lang, env, ui, names)
+    return pages
+
+
+def navigation(documents: list[Document]) -> list:
+    """The site navigation (MkDocs ``nav``), documents in editorial order."""
+    return [
+        {"Home": "index.md"},
+        {"Documents": [f"documents/{d.meta.slug}.md" for d in documents]},
+        {"About": "about.md"},
+    ]
