@@ -156,8 +156,16 @@ def _text(value: Any) -> str:
 # -- document metadata -------------------------------------------------------
 
 META_KEYS = {
-    "slug", "order", "title", "date", "kind", "speakers", "source", "translators",
-    "summary", "speaker_names",
+    "slug",
+    "order",
+    "title",
+    "date",
+    "kind",
+    "speakers",
+    "source",
+    "translators",
+    "summary",
+    "speaker_names",
 }
 
 

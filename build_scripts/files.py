@@ -26,18 +26,17 @@ def decode_seed(path: Path, raw: bytes) -> str:
     """Decode a seed's bytes or raise an error that names the file."""
     if not raw.strip():
         raise fail(path, "empty seed: the file has no text (delete it or add its text)")
-    if b"\x00" in raw:
-        raise fail(path, "binary file, not text: seeds must be UTF-8 text files")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise fail(path, "UTF-16 text: save the seed as UTF-8")
+    if b"\x00" in raw:
+        raise fail(path, "binary file, not text: seeds must be UTF-8 text files")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise fail(
             path,
-            f"not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); "
-            "save the seed as UTF-8",
+            f"not valid UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); save the seed as UTF-8",
             line,
         ) from None
     text = text.removeprefix(BOM)
@@ -99,9 +98,7 @@ _BlockDumper.add_representer(str, _str_representer)
 
 
 def dump_yaml(data: Any) -> str:
-    return yaml.dump(
-        data, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=4096
-    )
+    return yaml.dump(data, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=4096)
 
 
 def write_if_changed(path: Path, content: str) -> bool:

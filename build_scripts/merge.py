@@ -9,7 +9,7 @@ from .text import has_japanese
 
 def merge(doc: str, blocks: list[Block], ids: list[str], catalog: Catalog) -> list[Segment]:
     entries = catalog.by_id()
-    return [_segment(doc, block, ident, entries.get(ident)) for block, ident in zip(blocks, ids)]
+    return [_segment(doc, block, ident, entries.get(ident)) for block, ident in zip(blocks, ids, strict=True)]
 
 
 def _segment(doc: str, block: Block, ident: str, entry: Entry | None) -> Segment:

@@ -49,4 +49,6 @@ def _report(result: Generated) -> None:
         )
     for warning in result.report.warnings:
         log.warning("build_scripts: %s", warning)
-    log.info("build_scripts: %d pages generated, %d written, %d removed", len(result.pages), result.written, result.removed)
+    log.info(
+        "build_scripts: %d pages generated, %d written, %d removed", len(result.pages), result.written, result.removed
+    )

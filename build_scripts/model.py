@@ -120,3 +120,4 @@ class Document:
     segments: tuple[Segment, ...]
     dropped: tuple[Dropped, ...] = ()
     toc: tuple[str, ...] = field(default=())  # the seed's own contents list
+    notes: tuple[Note, ...] = ()  # editor's notes on the whole document

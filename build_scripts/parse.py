@@ -40,9 +40,7 @@ THREAD_BREAK = re.compile(r"\s+---\s+")
 INLINE_BULLET = re.compile(r"\s+-\s+(?=\S)")
 # A heading run into its paragraph ends at a space between two Japanese
 # characters, unless both are katakana (a spaced loanword: オープンソース モデル).
-HEADING_BREAK = re.compile(
-    r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』])\s+(?=[\u3040-\u30ff\u4e00-\u9fff「『])"
-)
+HEADING_BREAK = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff」』])\s+(?=[\u3040-\u30ff\u4e00-\u9fff「『])")
 KATAKANA = re.compile(r"[\u30a0-\u30ff]")
 
 SHORT_HEADING = 45  # longest run-in heading, in characters

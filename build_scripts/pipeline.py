@@ -74,15 +74,22 @@ def load(paths: Paths) -> tuple[list[Document], Report]:
         raw = metadata.get(seed.name)
         meta = editorial.doc_meta(seed.name, raw, plain_title(parsed.blocks, seed.name), order)
         documents.append(
-            Document(meta=meta, seed=seed, segments=tuple(segments), dropped=tuple(dropped), toc=tuple(parsed.toc))
+            Document(
+                meta=meta,
+                seed=seed,
+                segments=tuple(segments),
+                dropped=tuple(dropped),
+                toc=tuple(parsed.toc),
+                notes=catalog.doc_notes,
+            )
         )
         report.dropped.extend(dropped)
         report.warnings.extend(f"{seed.path}: {w}" for w in parsed.warnings)
         if not raw:
             report.notices.append(f"{seed.path}: no metadata in {paths.metadata.name}; published with its own title")
-    unknown = set(metadata) - {d.meta.name for d in documents} - {p.path for p in problems}
+    unknown = set(metadata) - {seed.name for seed in seeds}
     for name in sorted(unknown):
-        problems.append(Problem(paths.metadata, f"metadata for '{name}', but seeds/{name}.txt does not exist"))
+        report.warnings.append(f"{paths.metadata}: metadata for '{name}', but seeds/{name}.txt does not exist")
     if problems:
         raise InputError(problems)
     slugs = [d.meta.slug for d in documents]

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .escape import attribute, html_text, markdown_inline
 from .model import Document, Segment
+from .text import has_japanese
 
 LANGS = ("ja", "en")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -76,6 +77,10 @@ def page_title(doc: Document, lang: str) -> str:
 
 
 def cells(seg: Segment, lang: str) -> tuple[Cell, ...]:
+    if seg.status == "original" and seg.ja == seg.en:
+        # a URL, a date line, a name: one cell, the same in both languages
+        text_lang = "ja" if has_japanese(seg.ja) else "en"
+        return (Cell("both", text_lang, html_text(seg.ja), original=True),)
     out = []
     for column in (lang, other(lang)):
         text = seg.ja if column == "ja" else seg.en
@@ -214,7 +219,9 @@ def render_home(documents: list[Document], lang: str, env: Environment, ui: dict
             "slug": d.meta.slug,
             "title": html_text(page_title(d, lang)),
             "alt_title": html_text(titles(d)[other(lang)] or ""),
-            "kind": html_text((d.meta.kind_en or d.meta.kind_ja) if lang == "en" else (d.meta.kind_ja or d.meta.kind_en)),
+            "kind": html_text(
+                (d.meta.kind_en or d.meta.kind_ja) if lang == "en" else (d.meta.kind_ja or d.meta.kind_en)
+            ),
             "date": d.meta.date,
             "summary": html_text((d.meta.summary_en if lang == "en" else d.meta.summary_ja) or ""),
             "segments": len(d.segments),

@@ -18,11 +18,11 @@ from .model import Block
 from .text import has_japanese, is_japanese
 
 TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?"
-EN_LABEL = re.compile(
-    rf"([A-Z][A-Za-z]*(?: [A-Z0-9][A-Za-z0-9]*){{0,3}})\s*\(({TIMESTAMP})?\)\s*:?\s*(.*)"
-)
+EN_LABEL = re.compile(rf"([A-Z][A-Za-z]*(?: [A-Z0-9][A-Za-z0-9]*){{0,3}})\s*\(({TIMESTAMP})?\)\s*:?\s*(.*)")
 JA_LABEL = re.compile(r"([^\s()（）:：\d][^()（）:：]{0,15}?)\s*[(（]([\d:]*)[)）]\s*[:：]?\s*(.*)")
 BARE_LABEL = re.compile(r"([^\s()（）:：]{1,12})\s*[:：]")
+# a Japanese label run onto the end of the English text: "… important. アルトマン(12:07):"
+TRAILING_LABEL = re.compile(r"(.*\S)\s+([^\s()（）:：\d]{1,15})\s*[(（]([\d:]*)[)）]\s*[:：]?")
 CONTINUATION = re.compile(rf"\(({TIMESTAMP})\)\s*(.*)")
 NOTE = re.compile(r"[(（]注[:：].*")
 
@@ -68,7 +68,9 @@ def parse_transcript(lines: list[str]) -> tuple[list[Block], list[str]]:
         if en := _en_label(line):
             turns.append(_Turn(en[1], en[2]))
             if en[3]:
-                turns[-1].en.append((en[2], en[3]))
+                text, label_ja = _split_trailing_label(en[3], known)
+                turns[-1].en.append((en[2], text))
+                turns[-1].label_ja = label_ja or turns[-1].label_ja
         elif NOTE.fullmatch(line):
             notes.append(Block("note", line))
         elif not turns:
@@ -89,6 +91,14 @@ def parse_transcript(lines: list[str]) -> tuple[list[Block], list[str]]:
     return blocks + notes, warnings
 
 
+def _split_trailing_label(text: str, known: set[str]) -> tuple[str, str]:
+    """Separate a Japanese speaker label printed at the end of English text."""
+    match = TRAILING_LABEL.fullmatch(text)
+    if match and match[2] in known:
+        return match[1], match[2]
+    return text, ""
+
+
 def _known_ja_labels(lines: list[str]) -> set[str]:
     """Japanese speaker labels seen with a timestamp somewhere in the transcript."""
     known = set()
@@ -100,7 +110,7 @@ def _known_ja_labels(lines: list[str]) -> set[str]:
 
 
 def _add_continuation(turn: _Turn, stamp: str, text: str) -> None:
-    """"(mm:ss) English (mm:ss) 日本語" or one side only."""
+    """ "(mm:ss) English (mm:ss) 日本語" or one side only."""
     english, sep, japanese = text.partition(f"({stamp})")
     if sep:
         turn.en.append((stamp, english.strip()))

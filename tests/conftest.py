@@ -1,0 +1,147 @@
+"""Shared fixtures: project copies in temporary folders, a built site, a
+local web server and headless Chromium (Debian's, driven by Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Hand-written inputs a project needs; generated pages are left behind.
+PROJECT_PARTS = ("mkdocs.yml", "seeds", "editorial", "overrides", "docs/about.ja.md", "docs/about.en.md", "docs/assets")
+
+
+def copy_project(target: Path, seeds: bool = True) -> Path:
+    """A working copy of the project's inputs (no generated pages, no venv)."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if not source.exists() or (part == "seeds" and not seeds):
+            continue
+        destination = target / part
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, destination)
+        else:
+            shutil.copy2(source, destination)
+    (target / "seeds").mkdir(exist_ok=True)
+    # the code under test, linked: mkdocs.yml names its hook file by path
+    (target / "build_scripts").symlink_to(ROOT / "build_scripts", target_is_directory=True)
+    return target
+
+
+def mkdocs_build(project: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--site-dir",
+        str(site),
+        "--config-file",
+        str(project / "mkdocs.yml"),
+    ]
+    if strict:
+        command.append("--strict")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", "--root", str(project), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real publication, built once with ``mkdocs build --strict``."""
+    base = tmp_path_factory.mktemp("site")
+    project = copy_project(base / "project")
+    site = base / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site
+
+
+class Server:
+    def __init__(self, root: Path):
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    with Server(built_site) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: run scripts/install-system-packages.sh (make test does)")
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site_server):
+    """A fresh browser page; fails the test on any request to another host."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    foreign = []
+    page.on(
+        "request", lambda r: None if r.url.startswith((site_server.url, "data:", "blob:")) else foreign.append(r.url)
+    )
+    yield page
+    context.close()
+    assert not foreign, f"requests left the site: {foreign}"
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

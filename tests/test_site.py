@@ -1,0 +1,172 @@
+"""The built site: strict build, no text lost, untrusted text stays text,
+reproducible output, a sixth seed published without code changes."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from build_scripts.boilerplate import load_rules, strip_boilerplate
+from build_scripts.files import read_seed
+from build_scripts.pipeline import Paths, load
+from build_scripts.transcript import EN_LABEL, JA_LABEL
+
+from .conftest import ROOT, copy_project, mkdocs_build, run_cli
+
+pytestmark = pytest.mark.slow
+
+MARKERS = re.compile(r"^(?:---|[-・◆↓]|Q\d+\.|[IVX]+\.|\d{1,2}\.(?!\d)|\d{1,2}(?=\s))\s*")
+TIMESTAMP = re.compile(r"\(\d{2}:\d{2}\)")
+CJK = "\u3000-\u9fff\uff00-\uffef"
+PIECE = re.compile(rf"[。？！「」『』（）]|[?!](?=\s|$)|(?<=[.?!])\s+|(?<=[{CJK}])\s+|\s+(?=[{CJK}])|\s+-{{1,3}}\s+")
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a built page, without any whitespace."""
+    body = path.read_text(encoding="utf-8")
+    body = body[body.find("<article") : body.find("</article>")]
+    body = re.sub(r"<script.*?</script>", "", body, flags=re.S)
+    return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+def seed_sentences(path: Path) -> list[str]:
+    """Every sentence of a seed except its declared boilerplate and the
+    transcript's speaker labels (which the page shows as names and times)."""
+    rules = load_rules(ROOT / "editorial" / "boilerplate.yml")
+    lines, _ = strip_boilerplate(read_seed(path), rules)
+    sentences = []
+    for line in lines:
+        line = line.strip(" \u3000")
+        if not line or EN_LABEL.fullmatch(line) or JA_LABEL.fullmatch(line) or line in ("-", "アルトマン:"):
+            continue
+        line = TIMESTAMP.sub(" ", line)
+        # Sentences, cut further at brackets and at spaces next to Japanese
+        # (where scraped text ran paragraphs and headings together), so that
+        # each piece lies within one passage on the page.
+        for part in PIECE.split(line):
+            part = MARKERS.sub("", (part or "").strip())
+            part = re.sub(r"\s+", "", part)
+            if len(part) >= 2:
+                sentences.append(part)
+    return sentences
+
+
+def test_no_text_is_lost(built_site):
+    documents, _ = load(Paths(ROOT))
+    missing = []
+    for doc in documents:
+        text = page_text(built_site / "documents" / doc.meta.slug / "index.html")
+        for sentence in seed_sentences(Path(doc.seed.path)):
+            if sentence not in text:
+                missing.append(f"{doc.meta.name}: {sentence[:60]}")
+    assert not missing, "\n".join(missing)
+
+
+def test_the_real_site_has_both_languages(built_site):
+    documents, _ = load(Paths(ROOT))
+    for doc in documents:
+        for prefix, lang in (("", "ja"), ("en/", "en")):
+            page = built_site / prefix / "documents" / doc.meta.slug / "index.html"
+            body = page.read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in body
+            assert body.count('class="seg ') >= len(doc.segments) - 1
+
+
+HOSTILE = """<script>alert('seed')</script> と **太字** と {{ config.site_name }} と {% raw %} の文。
+--8<-- "mkdocs.yml"
+;--8<-- "README.md"
+*[HTML]: 略語の定義です。
+見出しもどき {: .evil onclick="alert(1)" }
+[リンク](javascript:alert(1)) と <img src=x onerror=alert(1)> と &amp; の文です。
+# 見出しではない行です。
+<!-- コメントの始まり
+"""
+
+
+class _Elements(HTMLParser):
+    """Collects the tags and attributes of a fragment of HTML."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(fragment: str) -> list[tuple[str, dict]]:
+    parser = _Elements()
+    parser.feed(fragment)
+    return parser.tags
+
+
+def test_hostile_seed_stays_text(tmp_path):
+    project = copy_project(tmp_path / "project", seeds=False)
+    (project / "seeds" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    for prefix in ("", "en/"):
+        page = (tmp_path / "site" / prefix / "documents" / "hostile" / "index.html").read_text(encoding="utf-8")
+        article = page[page.find("<article") : page.find("</article>")]
+        tags = elements(article)
+        names = {tag for tag, _ in tags}
+        assert not names & {"script", "img", "strong", "abbr", "iframe"}
+        attributes = {name for _, attrs in tags for name in attrs}
+        assert not {a for a in attributes if a.startswith("on")}
+        assert not any("evil" in (attrs.get("class") or "") for _, attrs in tags)
+        assert not any((attrs.get("href") or "").startswith("javascript") for _, attrs in tags)
+        text = html.unescape(re.sub(r"<[^>]+>", "", article))
+        for line in HOSTILE.strip().splitlines():
+            assert line.lstrip("# ") in text, line  # every line is shown, as typed
+        assert "site_name:" not in text  # the snippet was not included
+
+
+def test_two_builds_are_identical(tmp_path):
+    project = copy_project(tmp_path / "project")
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert mkdocs_build(project, first).returncode == 0
+    shutil.rmtree(project / "docs" / "documents")
+    assert mkdocs_build(project, second).returncode == 0
+    stamped = {"sitemap.xml", "sitemap.xml.gz"}
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and p.name not in stamped)
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file() and p.name not in stamped)
+    different = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert not different
+
+
+def test_sixth_seed_without_metadata_is_published(tmp_path):
+    project = copy_project(tmp_path / "project")
+    text = "新しい資料の題名\n\n一つ目の段落です。まだ翻訳はありません。\n\n二つ目の段落です。\n"
+    (project / "seeds" / "005_new.txt").write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    for prefix in ("", "en/"):
+        page = (tmp_path / "site" / prefix / "documents" / "005-new" / "index.html").read_text(encoding="utf-8")
+        assert "<title>新しい資料の題名" in page
+        assert page.count('data-status="pending"') == 3  # the title and two paragraphs
+        assert "一つ目の段落です。まだ翻訳はありません。" in page
+    assert "Translation pending" in (tmp_path / "site" / "en" / "documents" / "005-new" / "index.html").read_text()
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "documents/005-new/" in home
+
+
+def test_export_jsonl_is_the_corpus_in_reading_order(project):
+    result = run_cli(project, "export", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    documents, _ = load(Paths(project))
+    assert len(records) == sum(len(d.segments) for d in documents)
+    required = {"doc", "id", "kind", "speaker", "timestamp", "source_lang", "ja", "en", "status", "notes"}
+    assert all(required <= set(r) for r in records)
+    first_turn = next(r for r in records if r["kind"] == "turn")
+    assert first_turn["speaker"] == "Interviewee" and first_turn["timestamp"] == "00:00"
+    assert first_turn["source_lang"] == "en" and first_turn["ja"].startswith("…もう一つは")
+    assert [r["id"] for r in records if r["doc"].startswith("003")][:3] == ["m1", "p1", "q1"]
+    ids = [(r["doc"], r["id"]) for r in records]
+    assert len(ids) == len(set(ids))
