@@ -1,0 +1,93 @@
+"""A reader in headless Chromium: read a document on both language sites, use
+the both / ja / en control, follow a permalink, switch language on a page.
+Screenshots land in test-artifacts/ for a human to look at."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+DOC = "/documents/altman-blackrock-infrastructure-summit/"
+OTHER_DOC = "/documents/altman-interview-27-questions/"
+
+
+def visible(page, selector: str) -> bool:
+    return page.locator(selector).first.is_visible()
+
+
+def test_parallel_text_in_the_page_language_order(page, site_server, artifacts):
+    page.goto(site_server.url + DOC)
+    first = page.locator("#p1 .seg-cell").first
+    assert first.get_attribute("lang") == "ja"
+    page.screenshot(path=str(artifacts / "document-ja-1280.png"))
+    page.goto(site_server.url + "/en" + DOC)
+    assert page.locator("html").get_attribute("lang") == "en"
+    cells = page.locator("#p1 .seg-cell")
+    assert cells.nth(0).get_attribute("class").split()[1] == "col-en"
+    assert cells.nth(1).get_attribute("lang") == "ja"
+    # a transcript turn: English original first on the English site, with speaker and time
+    turn = page.locator("#t0000")
+    assert turn.locator(".col-en .speaker").inner_text() == "Sam Altman"
+    assert turn.locator(".col-ja .speaker").inner_text() == "アルトマン"
+    assert turn.locator(".col-en .ts").inner_text() == "00:00"
+    page.screenshot(path=str(artifacts / "document-en-1280.png"))
+
+
+def test_columns_side_by_side_on_desktop_and_stacked_on_a_phone(page, site_server, artifacts):
+    page.goto(site_server.url + DOC + "#p2")
+    left, right = (page.locator("#p2 .seg-cell").nth(i).bounding_box() for i in (0, 1))
+    assert abs(left["y"] - right["y"]) < 2 and right["x"] > left["x"] + left["width"]
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_server.url + DOC + "#p2")
+    left, right = (page.locator("#p2 .seg-cell").nth(i).bounding_box() for i in (0, 1))
+    assert right["y"] >= left["y"] + left["height"] - 1
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page overflows the phone screen: {width}px"
+    page.screenshot(path=str(artifacts / "document-ja-390.png"))
+
+
+def test_view_control_switches_and_is_remembered(page, site_server, artifacts):
+    page.goto(site_server.url + DOC)
+    control = page.get_by_role("group", name="表示する言語")
+    assert control.is_visible()
+    assert visible(page, "#p1 .col-en") and visible(page, "#p1 .col-ja")
+    control.get_by_label("日本語のみ").check()
+    assert not visible(page, "#p1 .col-en") and visible(page, "#p1 .col-ja")
+    page.screenshot(path=str(artifacts / "document-ja-only.png"))
+    # another page, and the English site, keep the choice
+    page.goto(site_server.url + OTHER_DOC)
+    assert page.get_by_label("日本語のみ").is_checked()
+    assert not visible(page, "#q1 .col-en")
+    page.goto(site_server.url + "/en" + OTHER_DOC)
+    assert page.get_by_label("Japanese only").is_checked()
+    page.get_by_label("English only").check()
+    assert visible(page, "#q1 .col-en") and not visible(page, "#q1 .col-ja")
+    page.get_by_label("Both").check()
+    assert visible(page, "#q1 .col-en") and visible(page, "#q1 .col-ja")
+
+
+def test_permalink_leads_to_the_passage(page, site_server):
+    page.goto(site_server.url + OTHER_DOC)
+    link = page.locator("#q9 .seg-link")
+    assert link.is_visible() and link.get_attribute("href") == "#q9"
+    link.click()
+    assert page.url.endswith("#q9")
+    assert page.evaluate("document.querySelector(':target').id") == "q9"
+    box = page.locator("#q9").bounding_box()
+    assert 0 <= box["y"] < 900
+    # the link works from a fresh visit too
+    page.goto(site_server.url + "/en" + OTHER_DOC + "#q9-a2")
+    assert page.evaluate("document.querySelector(':target').id") == "q9-a2"
+
+
+def test_language_switch_lands_on_the_same_page(page, site_server):
+    page.goto(site_server.url + OTHER_DOC)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en" + OTHER_DOC)
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="ja"]').click()
+    page.wait_for_url(site_server.url + OTHER_DOC)
+    assert page.locator("html").get_attribute("lang") == "ja"
