@@ -7,6 +7,7 @@ Templates are Jinja2 with autoescaping: source text is only ever a value.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ LANGS = ("ja", "en")
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+@functools.cache
 def _load_ui() -> dict[str, dict[str, str]]:
     return yaml.safe_load((TEMPLATES / "ui.yml").read_text(encoding="utf-8"))
 
@@ -50,6 +52,7 @@ def other(lang: str) -> str:
     return "en" if lang == "ja" else "ja"
 
 
+@functools.cache
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
