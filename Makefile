@@ -30,9 +30,7 @@ serve: setup ## generate, build and serve with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
 site: setup ## build the full static site into site/ (all or nothing)
-	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
-	rm -rf site && mv site.tmp site
+	$(BIN)/python -m build_scripts site
 
 test: setup system-packages ## every test, including the browser tests
 	$(BIN)/python -m pytest -q
@@ -44,4 +42,4 @@ export: setup
 	$(BIN)/python -m build_scripts export --format jsonl -o corpus.jsonl
 
 clean:
-	rm -rf site site.tmp test-artifacts docs/documents docs/index.ja.md docs/index.en.md docs/.generated
+	rm -rf site test-artifacts docs/documents docs/index.ja.md docs/index.en.md docs/.generated

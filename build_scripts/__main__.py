@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="generate the Markdown pages from seeds/ and editorial/")
     commands.add_parser("sync", help="update editorial/translations/ to the current seeds")
+    site = commands.add_parser("site", help="build the full static site (all or nothing)")
+    site.add_argument("--site-dir", type=Path, default=None, help="target folder (default: site/)")
     export = commands.add_parser("export", help="export the corpus")
     export.add_argument("--format", default="jsonl", choices=["jsonl"])
     export.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
@@ -49,6 +51,14 @@ def _build(paths: Paths, args) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{len(result.pages)} pages generated in docs/ ({result.written} written, {result.removed} removed)")
     return 1 if args.strict and result.report.warnings else 0
+
+
+def _site(paths: Paths, args) -> int:
+    from .site import build_site
+
+    target = build_site(paths, args.site_dir or paths.root / "site")
+    print(f"site built in {target}")
+    return 0
 
 
 def _sync(paths: Paths, args) -> int:
@@ -83,7 +93,7 @@ def _bench(paths: Paths, args) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "sync": _sync, "export": _export, "bench": _bench}
+COMMANDS = {"build": _build, "site": _site, "sync": _sync, "export": _export, "bench": _bench}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -262,7 +262,8 @@ def catalog_entries(segments, catalog: Catalog) -> tuple[list[dict], list[dict]]
     for seg in segments:
         old = recorded.get(seg.id)
         entry: dict = {"id": seg.id, "kind": seg.kind, "source": seg.source}
-        if old and old.source and old.source != seg.source and old.translation:
+        if old and old.translation and (old.previous_source or old.source != seg.source):
+            # kept until the translator has brought the translation up to date
             entry["previous_source"] = old.previous_source or old.source
         if seg.source_lang == "ja" and seg.status != "original" or (old and old.translation):
             translation = old.translation if old else ""

@@ -10,6 +10,7 @@ keeps the id, and so its URL anchor and its translation, that it had.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 
 from .model import Block
@@ -81,4 +82,13 @@ def assign_ids(blocks: list[Block], recorded: list[tuple[str, str, str]]) -> lis
                     spare.remove(same_kind)
                     ids[b] = same_kind[0]
     used = {i for i in ids if i} | {entry[0] for entry in recorded}
-    return [i if i else _unique(natural[n], used) for n, i in enumerate(ids)]
+    return [i if i else _fresh(natural[n], used) for n, i in enumerate(ids)]
+
+
+def _fresh(natural: str, used: set[str]) -> str:
+    """A new block's id: its natural id if free, else the next number (p17)."""
+    match = re.fullmatch(r"([a-z]+)(\d+)", natural)
+    if natural in used and match:
+        numbers = [int(m[1]) for i in used if (m := re.fullmatch(rf"{match[1]}(\d+)", i))]
+        natural = f"{match[1]}{max(numbers) + 1}"
+    return _unique(natural, used)
