@@ -17,6 +17,7 @@ from .model import DocMeta, Note
 
 STATUSES = ("pending", "draft", "translated", "reviewed", "stale", "original")
 EDITABLE_STATUSES = ("pending", "draft", "translated", "reviewed", "stale")
+ENTRY_ID = re.compile(r"^[ \t]*-[ \t]+id:[ \t]*['\"]?([\w.-]+)", re.MULTILINE)
 ENTRY_KEYS = {"id", "kind", "source", "previous_source", "translation", "status", "notes", "allow"}
 
 
@@ -85,11 +86,13 @@ def load_catalog(root: Path, doc: str) -> Catalog:
 
 def _entry_lines(path: Path) -> dict[str, int]:
     """Line number of each ``- id: X`` so messages can point at the entry."""
-    found = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        match = re.match(r"\s*-\s+id:\s*['\"]?([\w.-]+)", line)
-        if match and match[1] not in found:
-            found[match[1]] = number
+    text = path.read_text(encoding="utf-8")
+    found: dict[str, int] = {}
+    line, position = 1, 0
+    for match in ENTRY_ID.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        found.setdefault(match[1], line)
     return found
 
 

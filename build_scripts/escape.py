@@ -21,6 +21,9 @@ MARKDOWN_ACTIVE = set("\\`*_{}[]()#+-.!<>&|~^:\"'=$%@/")
 
 def html_text(text: str) -> Markup:
     """Escape text for an HTML context; make its web addresses links."""
+    if "http" not in text:  # the common case, on the generator's hot path
+        html = escape(text)
+        return Markup(html.replace("\n", "<br>")) if "\n" in text else html
     parts, last = [], 0
     for match in URL.finditer(text):
         parts.append(escape(text[last : match.start()]))

@@ -20,9 +20,11 @@ from .errors import InputError, Problem, fail
 from .model import Seed
 
 BOM = "\ufeff"
-# libyaml's parser is ~10x faster than the pure-Python one and reports the
-# same marks; PyYAML's wheels ship it.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The data files hold only text, lists and mappings, so every scalar is read
+# as a string (no implicit dates, numbers or booleans: "NO" stays "NO", a
+# date stays as written). libyaml's parser, which PyYAML's wheels ship, is
+# ~10x faster than the pure-Python one and reports the same marks.
+YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 def decode_seed(path: Path, raw: bytes) -> str:

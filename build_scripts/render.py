@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .escape import attribute, html_text, markdown_inline
 from .model import Document, Segment
+from .passages import PassageWriter
 from .text import has_japanese
 
 LANGS = ("ja", "en")
@@ -139,6 +140,7 @@ def groups(views: list[SegmentView]) -> list[tuple[str, list[SegmentView]]]:
 def render_document(doc: Document, lang: str, env: Environment, ui: dict, speakers: dict) -> str:
     body = [s for s in doc.segments if s.kind != "title"]
     views = [segment_view(s, lang, speakers, ui[lang]) for s in body]
+    writer = PassageWriter(lang, ui[lang], {code: ui[code]["editor_note"] for code in LANGS})
     names = titles(doc)
     front = {"title": page_title(doc, lang), "description": _description(doc, lang)}
     return env.get_template("document.md.j2").render(
@@ -149,11 +151,24 @@ def render_document(doc: Document, lang: str, env: Environment, ui: dict, speake
         meta=_meta_rows(doc, lang, ui[lang]),
         title_cells=_title_cells(doc, names, lang),
         front_matter=Markup(yaml.safe_dump(front, allow_unicode=True, sort_keys=False)),
-        groups=groups(views),
+        body=_body(groups(views), writer),
         toc=_toc_links(doc, lang),
         counts=_counts(doc),
         note_labels={code: ui[code]["editor_note"] for code in LANGS},
     )
+
+
+def _body(grouped: list[tuple[str, list[SegmentView]]], writer: PassageWriter) -> Markup:
+    """The passages in reading order; consecutive list items in one list."""
+    blocks = []
+    for kind, views in grouped:
+        if kind == "seg":
+            view = views[0]
+            blocks.append(writer.heading(view) if view.heading else writer.passage(view))
+        else:
+            items = "\n".join(writer.passage(view, "li") for view in views)
+            blocks.append(f'<{kind} class="seg-list">\n{items}\n</{kind}>')
+    return Markup("\n\n".join(blocks) + "\n")
 
 
 def _title_cells(doc: Document, names: dict[str, str], lang: str) -> tuple[Cell, ...]:

@@ -14,9 +14,13 @@ OPENING = "「『(（【〈《"
 CLOSING = "」』)）】〉》"
 
 
+LETTER = re.compile(r"[^\W\d_]")
+BRACKET_OR_SPACE = re.compile(r"[「『(（【〈《」』)）】〉》]|\s+")
+
+
 def is_japanese(text: str) -> bool:
     """True when kana or kanji make up a real part of the text."""
-    letters = sum(ch.isalpha() for ch in text)
+    letters = len(LETTER.findall(text))
     cjk = len(KANA_OR_KANJI.findall(text))
     return cjk > 0 and cjk >= 0.2 * max(letters, 1)
 
@@ -38,16 +42,17 @@ def split_sentences_spaced(text: str) -> list[str]:
     marks a break. A space inside 「…」 or (…) is part of a quotation.
     """
     parts, depth, start = [], 0, 0
-    for index, char in enumerate(text):
+    for match in BRACKET_OR_SPACE.finditer(text):  # only brackets and spaces matter
+        char, index = match.group(), match.start()
         if char in OPENING:
             depth += 1
         elif char in CLOSING:
             depth = max(depth - 1, 0)
-        elif char.isspace() and depth == 0 and index > start:
+        elif depth == 0 and index > start:
             before = text[start:index].rstrip()
-            if before and _is_break_before(before) and text[index + 1 : index + 2].strip():
+            if before and _is_break_before(before) and text[match.end() : match.end() + 1].strip():
                 parts.append(before)
-                start = index + 1
+                start = match.end()
     parts.append(text[start:].strip())
     return [p for p in parts if p]
 
