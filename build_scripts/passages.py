@@ -77,9 +77,8 @@ class PassageWriter:
         seg = view.seg
         classes = f"seg seg-{seg.kind}" + (" turn-start" if seg.turn_start else "")
         cells = "\n".join(self.cell(c, view) for c in view.cells)
-        return Markup(
-            f'<{tag} class="{classes}" id="{seg.id}" data-status="{seg.status}">\n{cells}\n{self.link(seg.id)}\n</{tag}>'
-        )
+        opening = f'<{tag} class="{classes}" id="{seg.id}" data-status="{seg.status}">'
+        return Markup(f"{opening}\n{cells}\n{self.link(seg.id)}\n</{tag}>")
 
     def heading(self, view) -> Markup:
         seg = view.seg
