@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-packages build serve site test bench export clean
+.PHONY: setup system-packages build check serve site test bench export clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,13 +26,17 @@ system-packages:
 build: setup ## generate the Markdown pages from seeds/ and editorial/
 	$(BIN)/python -m build_scripts build
 
+check: setup ## translation QA: missing, stale, numbers, glossary, script, brackets, spacing, length
+	$(BIN)/python -m build_scripts check
+
 serve: setup ## generate, build and serve with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
 site: setup ## build the full static site into site/ (all or nothing)
 	$(BIN)/python -m build_scripts site
 
-test: setup system-packages ## every test, including the browser tests
+test: setup system-packages ## the translation checks, then every test (browser tests included)
+	$(BIN)/python -m build_scripts check
 	$(BIN)/python -m pytest -q
 
 bench: setup ## benchmark on the real seeds and 10x, 100x synthetic corpora
@@ -42,4 +46,4 @@ export: setup
 	$(BIN)/python -m build_scripts export --format jsonl -o corpus.jsonl
 
 clean:
-	rm -rf site test-artifacts docs/documents docs/index.ja.md docs/index.en.md docs/.generated
+	rm -rf site test-artifacts docs/documents docs/index.*.md docs/status.*.md docs/.generated

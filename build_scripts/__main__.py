@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="generate the Markdown pages from seeds/ and editorial/")
     commands.add_parser("sync", help="update editorial/translations/ to the current seeds")
+    commands.add_parser("check", help="translation QA: missing, stale, numbers, glossary, script, brackets…")
     site = commands.add_parser("site", help="build the full static site (all or nothing)")
     site.add_argument("--site-dir", type=Path, default=None, help="target folder (default: site/)")
     export = commands.add_parser("export", help="export the corpus")
@@ -51,6 +52,18 @@ def _build(paths: Paths, args) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{len(result.pages)} pages generated in docs/ ({result.written} written, {result.removed} removed)")
     return 1 if args.strict and result.report.warnings else 0
+
+
+def _check(paths: Paths, args) -> int:
+    from .check import run_checks
+
+    findings = run_checks(paths)
+    for finding in findings:
+        print(finding)
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    print(f"check: {errors} errors, {warnings} warnings")
+    return 1 if errors or (args.strict and warnings) else 0
 
 
 def _site(paths: Paths, args) -> int:
@@ -93,7 +106,7 @@ def _bench(paths: Paths, args) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "site": _site, "sync": _sync, "export": _export, "bench": _bench}
+COMMANDS = {"build": _build, "check": _check, "site": _site, "sync": _sync, "export": _export, "bench": _bench}
 
 if __name__ == "__main__":
     sys.exit(main())

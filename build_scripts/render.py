@@ -243,7 +243,7 @@ def render_home(documents: list[Document], lang: str, env: Environment, ui: dict
             "date": d.meta.date,
             "summary": html_text((d.meta.summary_en if lang == "en" else d.meta.summary_ja) or ""),
             "segments": len(d.segments),
-            "coverage": round(100 * coverage(d)),
+            "coverage": _percent(coverage(d)),
         }
         for d in documents
     ]
@@ -256,12 +256,55 @@ def render_home(documents: list[Document], lang: str, env: Environment, ui: dict
     )
 
 
+STATUSES = ("original", "reviewed", "translated", "draft", "pending", "stale")
+
+
+def render_status(documents: list[Document], lang: str, env: Environment, ui: dict) -> str:
+    rows = []
+    for doc in documents:
+        counts = _counts(doc)
+        rows.append(
+            {
+                "slug": doc.meta.slug,
+                "title": page_title(doc, lang),
+                "counts": counts,
+                "total": len(doc.segments),
+                "coverage": _percent(coverage(doc)),
+            }
+        )
+    total = sum(len(d.segments) for d in documents)
+    done = sum(round(coverage(d) * len(d.segments)) for d in documents)
+    dropped = [
+        {"doc": f"seeds/{d.doc}.txt", "rule": d.rule, "text": d.text, "ja": has_japanese(d.text)}
+        for doc in documents
+        for d in doc.dropped
+    ]
+    front = {"title": ui[lang]["status_title"]}
+    return env.get_template("status.md.j2").render(
+        ui=ui[lang],
+        rows=rows,
+        statuses=STATUSES,
+        total=total,
+        done=done,
+        overall=_percent(done / total if total else 1.0),
+        dropped=dropped,
+        front_matter=Markup(yaml.safe_dump(front, allow_unicode=True, sort_keys=False)),
+    )
+
+
+def _percent(share: float) -> str:
+    """Whole percent, never rounded up to 100 while something is missing."""
+    value = int(share * 1000) / 10
+    return f"{value:g}"
+
+
 def render_pages(documents: list[Document], speakers: dict[str, dict]) -> dict[str, str]:
     """Every generated page: docs-relative path -> Markdown text."""
     env, ui = environment(), _load_ui()
     pages = {}
     for lang in LANGS:
         pages[f"index.{lang}.md"] = render_home(documents, lang, env, ui)
+        pages[f"status.{lang}.md"] = render_status(documents, lang, env, ui)
         for doc in documents:
             names = speakers.get(doc.meta.name, {})
             pages[f"documents/{doc.meta.slug}.{lang}.md"] = render_document(doc, lang, env, ui, names)
@@ -273,5 +316,6 @@ def navigation(documents: list[Document]) -> list:
     return [
         {"Home": "index.md"},
         {"Documents": [f"documents/{d.meta.slug}.md" for d in documents]},
+        {"Translation status": "status.md"},
         {"About": "about.md"},
     ]

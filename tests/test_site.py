@@ -170,3 +170,18 @@ def test_export_jsonl_is_the_corpus_in_reading_order(project):
     assert [r["id"] for r in records if r["doc"].startswith("003")][:3] == ["m1", "p1", "q1"]
     ids = [(r["doc"], r["id"]) for r in records]
     assert len(ids) == len(set(ids))
+
+
+def test_status_page_in_both_languages(built_site):
+    documents, _ = load(Paths(ROOT))
+    for prefix, heading, label in (
+        ("", "翻訳の状況", "両言語で読める箇所"),
+        ("en/", "Translation status", "Passages readable"),
+    ):
+        page = (built_site / prefix / "status" / "index.html").read_text(encoding="utf-8")
+        assert heading in page and label in page
+        for doc in documents:
+            assert f'documents/{doc.meta.slug}/"' in page
+        total = sum(len(d.segments) for d in documents)
+        assert f"({total} / {total} " in page  # coverage 100%: nothing pending or stale
+        assert "Share this thread" in page  # dropped boilerplate is listed for review

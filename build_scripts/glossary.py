@@ -1,0 +1,129 @@
+"""The glossary (editorial/glossary.yml): terms, their variants, and where
+the texts use them. Occurrences are computed, never listed by hand.
+
+Japanese forms are matched as substrings, longest first, each character
+claimed once (so 推論モデル wins over 推論 inside it); English forms as whole
+words, case-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .files import read_yaml
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    ja: str
+    en: str
+    reading: str
+    ja_forms: tuple[str, ...]
+    en_forms: tuple[str, ...]
+    short_ja: str
+    short_en: str
+    definition_ja: str
+    definition_en: str
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...] = ()
+    _ja: tuple[tuple[str, Term], ...] = field(default=(), repr=False)
+    _en: re.Pattern | None = field(default=None, repr=False)
+    _en_terms: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, terms: list[Term]) -> Glossary:
+        ja = sorted(((form, t) for t in terms for form in t.ja_forms), key=lambda x: -len(x[0]))
+        en_terms = {form.lower(): t for t in terms for form in sorted(t.en_forms, key=len)}
+        pattern = None
+        if en_terms:
+            alternatives = "|".join(re.escape(f) for f in sorted(en_terms, key=len, reverse=True))
+            pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        return cls(tuple(terms), tuple(ja), pattern, en_terms)
+
+    def by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
+
+    def find_ja(self, text: str) -> list[tuple[int, int, Term]]:
+        """(start, end, term) of each Japanese term use, longest match first."""
+        claimed = [False] * len(text)
+        found = []
+        for form, term in self._ja:
+            start = text.find(form)
+            while start >= 0:
+                end = start + len(form)
+                if not any(claimed[start:end]):
+                    claimed[start:end] = [True] * (end - start)
+                    found.append((start, end, term))
+                start = text.find(form, end)
+        return sorted(found, key=lambda x: x[0])
+
+    def find_en(self, text: str) -> list[tuple[int, int, Term]]:
+        if self._en is None:
+            return []
+        return [(m.start(), m.end(), self._en_terms[m.group(0).lower()]) for m in self._en.finditer(text)]
+
+
+def _pair(value, key: str) -> str:
+    return str((value or {}).get(key) or "").strip()
+
+
+def load_glossary(path: Path) -> Glossary:
+    data = read_yaml(path, default=None)
+    if data is None:
+        return Glossary()
+    problems, terms, seen = [], [], set()
+    for index, raw in enumerate((data or {}).get("terms") or [], start=1):
+        ident = str((raw or {}).get("id") or "")
+        where = f"term '{ident}'" if ident else f"term #{index}"
+        if not ident or not raw.get("ja") or not raw.get("en"):
+            problems.append(Problem(path, f"{where}: needs 'id', 'ja' and 'en'"))
+            continue
+        if ident in seen:
+            problems.append(Problem(path, f"{where}: id used twice"))
+        seen.add(ident)
+        short, definition = raw.get("short") or {}, raw.get("definition") or {}
+        missing = [
+            name
+            for name, value in (
+                ("short.ja", _pair(short, "ja")),
+                ("short.en", _pair(short, "en")),
+                ("definition.ja", _pair(definition, "ja")),
+                ("definition.en", _pair(definition, "en")),
+                ("reading", str(raw.get("reading") or "")),
+            )
+            if not value
+        ]
+        if missing:
+            problems.append(Problem(path, f"{where}: no {', '.join(missing)} (every term needs both languages)"))
+        variants = raw.get("variants") or {}
+        terms.append(
+            Term(
+                id=ident,
+                ja=str(raw["ja"]),
+                en=str(raw["en"]),
+                reading=str(raw.get("reading") or ""),
+                ja_forms=tuple(dict.fromkeys([str(raw["ja"]), *map(str, variants.get("ja") or [])])),
+                en_forms=tuple(dict.fromkeys([str(raw["en"]), *map(str, variants.get("en") or [])])),
+                short_ja=_pair(short, "ja"),
+                short_en=_pair(short, "en"),
+                definition_ja=_pair(definition, "ja"),
+                definition_en=_pair(definition, "en"),
+                related=tuple(map(str, raw.get("related") or [])),
+            )
+        )
+    known = {t.id for t in terms}
+    for term in terms:
+        for other in term.related:
+            if other not in known:
+                problems.append(Problem(path, f"term '{term.id}': related term '{other}' does not exist"))
+    if problems:
+        raise InputError(problems)
+    return Glossary.of(terms)
