@@ -205,6 +205,7 @@ def doc_meta(name: str, raw: dict | None, fallback_title: str, order: int) -> Do
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         return DocMeta(name=name, slug=slug, title_ja=fallback_title, title_en="", order=order, from_metadata=False)
     title_ja, title_en = _pair(raw.get("title"))
+    date_ja, date_en = _pair(raw.get("date"))
     kind_ja, kind_en = _pair(raw.get("kind"))
     speakers_ja, speakers_en = _pair(raw.get("speakers"))
     source = raw.get("source") or {}
@@ -215,7 +216,8 @@ def doc_meta(name: str, raw: dict | None, fallback_title: str, order: int) -> Do
         slug=str(raw.get("slug") or name),
         title_ja=title_ja or fallback_title,
         title_en=title_en,
-        date=_text(raw.get("date")),
+        date_ja=date_ja,
+        date_en=date_en,
         kind_ja=kind_ja,
         kind_en=kind_en,
         speakers_ja=speakers_ja,

@@ -95,7 +95,8 @@ class DocMeta:
     slug: str
     title_ja: str
     title_en: str
-    date: str = ""
+    date_ja: str = ""
+    date_en: str = ""
     kind_ja: str = ""
     kind_en: str = ""
     speakers_ja: str = ""

@@ -189,7 +189,7 @@ def _description(doc: Document, lang: str) -> str:
 def _meta_rows(doc: Document, lang: str, ui: dict) -> list[tuple[str, Markup]]:
     meta = doc.meta
     pick = {
-        "date": (meta.date, meta.date),
+        "date": (meta.date_ja, meta.date_en),
         "kind": (meta.kind_ja, meta.kind_en),
         "speakers": (meta.speakers_ja, meta.speakers_en),
         "source": (meta.source_ja, meta.source_en),
@@ -240,7 +240,7 @@ def render_home(documents: list[Document], lang: str, env: Environment, ui: dict
             "kind": html_text(
                 (d.meta.kind_en or d.meta.kind_ja) if lang == "en" else (d.meta.kind_ja or d.meta.kind_en)
             ),
-            "date": d.meta.date,
+            "date": (d.meta.date_en or d.meta.date_ja) if lang == "en" else (d.meta.date_ja or d.meta.date_en),
             "summary": html_text((d.meta.summary_en if lang == "en" else d.meta.summary_ja) or ""),
             "segments": len(d.segments),
             "coverage": _percent(coverage(d)),
