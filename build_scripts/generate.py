@@ -14,7 +14,9 @@ from pathlib import Path
 from . import editorial
 from .files import write_if_changed
 from .pipeline import Paths, Report, load
+from .glossary import load_glossary
 from .render import navigation, render_pages
+from .search import index_files, markdown_paragraphs
 
 MANIFEST = ".generated"
 
@@ -31,10 +33,29 @@ class Generated:
 def generate(paths: Paths) -> Generated:
     documents, report = load(paths)
     raw = editorial.load_metadata(paths.metadata)
+    glossary = load_glossary(paths.editorial / "glossary.yml")
     speakers = {name: editorial.speaker_names(meta) for name, meta in raw.items()}
     pages = render_pages(documents, speakers)
+    pages.update(index_files(documents, glossary, hand_written_pages(paths.docs, set(pages))))
     written, removed = write_pages(paths.docs, pages)
     return Generated(pages, navigation(documents), report, written, removed)
+
+
+def hand_written_pages(docs: Path, generated: set[str]) -> dict[str, list]:
+    """Hand-written pages per language, for the search index: (url, title, paragraphs)."""
+    manifest = docs / MANIFEST
+    previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+    pages: dict[str, list] = {}
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        stem, _, lang = rel[: -len(".md")].rpartition(".")
+        if rel in generated or rel in previous or lang not in ("ja", "en"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), stem)
+        url = "" if stem == "index" else f"{stem.removesuffix('/index')}/"
+        pages.setdefault(lang, []).append((url, title, markdown_paragraphs(text)))
+    return pages
 
 
 def write_pages(docs: Path, pages: dict[str, str]) -> tuple[int, int]:

@@ -39,6 +39,15 @@ def on_config(config):
     return config
 
 
+def on_page_markdown(markdown, page, config, files):
+    """Our search worker indexes the generated pages itself (by passage);
+    Material's own index would only duplicate them, and weigh on phones.
+    ``extra.stock_search: true`` keeps Material's stock search, for comparison."""
+    if not config.extra.get("stock_search") and page.file.src_uri.startswith("documents/"):
+        page.meta["search"] = {"exclude": True}
+    return markdown
+
+
 def _report(result: Generated) -> None:
     if result.report.dropped:
         rules = sorted({d.rule for d in result.report.dropped})
