@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import editorial
 from .files import write_if_changed
-from .pipeline import Paths, Report, load
 from .glossary import load_glossary
+from .pipeline import Paths, Report, load
 from .render import navigation, render_pages
 from .search import index_files, markdown_paragraphs
 
