@@ -21,8 +21,13 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var index = null;
 var HAN_KANA = /[\u3040-\u30ff\u3400-\u9fff]/;
 
+var SPACE_BY_JAPANESE = /(?<=[a-z0-9%$.])\s+(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])\s+(?=[a-z0-9$])/g;
+
+/* NFKC and lower case; a space between Japanese and Latin letters or digits
+   carries no meaning ("2030 年" = "2030年", "OpenAI の CEO" = "OpenAIのCEO"),
+   so it goes. A space between two Japanese words separates query parts. */
 function normalise(text) {
-  return text.normalize("NFKC").toLowerCase();
+  return text.normalize("NFKC").toLowerCase().replace(SPACE_BY_JAPANESE, "");
 }
 
 function escapeHtml(text) {
