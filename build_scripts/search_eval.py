@@ -16,7 +16,11 @@ Queries of kind "none" must find nothing; they are scored apart.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import statistics
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -164,3 +168,22 @@ def evaluate(site_url: str, queries: list[Query], documents: list[Document], chr
         browser.close()
     sections = section_map(documents)
     return {lang: score(queries, results, sections, lang) for lang in ("ja", "en")}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve a built site on 127.0.0.1 (a free port) while the block runs; yields its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
