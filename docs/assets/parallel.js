@@ -56,6 +56,12 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     apply(stored());
+    // Material's search dialog has no accessible name; give it the search box's.
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
+    }
     var controls = document.querySelectorAll(".view-control");
     for (var i = 0; i < controls.length; i++) {
       controls[i].hidden = false; // the control works only with script, so it shows only then
