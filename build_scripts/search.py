@@ -48,7 +48,7 @@ def build_index(documents: list[Document], lang: str, glossary: Glossary, extra_
         for anchor, heading, text in paragraphs:
             passages.append([page, anchor, heading, text, 1])
     synonyms = [
-        sorted({form for form in (*term.ja_forms, *term.en_forms)}, key=len, reverse=True) for term in glossary.terms
+        sorted({form for form in (*term.ja_forms, *term.en_forms)}, key=lambda f: (-len(f), f)) for term in glossary.terms
     ]
     return {"lang": lang, "pages": pages, "passages": passages, "synonyms": synonyms}
 
