@@ -13,8 +13,9 @@ from pathlib import Path
 
 from . import editorial
 from .files import write_if_changed
-from .glossary import load_glossary
 from .pipeline import Paths, Report, load
+from .reference import load_reference
+from .reference_pages import reference_search_pages
 from .render import navigation, render_pages
 from .search import index_files, markdown_paragraphs
 
@@ -33,12 +34,15 @@ class Generated:
 def generate(paths: Paths) -> Generated:
     documents, report = load(paths)
     raw = editorial.load_metadata(paths.metadata)
-    glossary = load_glossary(paths.editorial / "glossary.yml")
+    reference = load_reference(paths.editorial, documents)
     speakers = {name: editorial.speaker_names(meta) for name, meta in raw.items()}
-    pages = render_pages(documents, speakers)
-    pages.update(index_files(documents, glossary, hand_written_pages(paths.docs, set(pages))))
+    pages = render_pages(documents, speakers, reference)
+    extra = hand_written_pages(paths.docs, set(pages))
+    for lang, entries in reference_search_pages(reference).items():
+        extra.setdefault(lang, []).extend(entries)
+    pages.update(index_files(documents, reference.glossary, extra))
     written, removed = write_pages(paths.docs, pages)
-    return Generated(pages, navigation(documents), report, written, removed)
+    return Generated(pages, navigation(documents, reference), report, written, removed)
 
 
 def hand_written_pages(docs: Path, generated: set[str]) -> dict[str, list]:

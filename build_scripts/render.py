@@ -16,8 +16,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .escape import attribute, html_text, markdown_inline
+from .glossary import Glossary
 from .model import Document, Segment
 from .passages import PassageWriter
+from .terms import TermMarker
 from .text import has_japanese
 
 LANGS = ("ja", "en")
@@ -25,7 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 @functools.cache
-def _load_ui() -> dict[str, dict[str, str]]:
+def load_ui() -> dict[str, dict[str, str]]:
     return yaml.safe_load((TEMPLATES / "ui.yml").read_text(encoding="utf-8"))
 
 
@@ -86,7 +88,16 @@ def page_title(doc: Document, lang: str) -> str:
     return names[lang] or names[other(lang)]
 
 
-def cells(seg: Segment, lang: str) -> tuple[Cell, ...]:
+UNMARKED_KINDS = ("title", "heading", "meta")  # headings become the page's contents; no links there
+
+
+def cells(seg: Segment, lang: str, marker=None) -> tuple[Cell, ...]:
+    """The segment's language cells, page language first; ``marker`` (a
+    terms.TermMarker) links glossary terms."""
+    if marker is not None and seg.kind not in UNMARKED_KINDS:
+        text_html = marker.html
+    else:
+        text_html = lambda text, _lang: html_text(text)  # noqa: E731
     if seg.status == "original" and seg.ja == seg.en:
         # a URL, a date line, a name: one cell, the same in both languages
         text_lang = "ja" if has_japanese(seg.ja) else "en"
@@ -97,15 +108,15 @@ def cells(seg: Segment, lang: str) -> tuple[Cell, ...]:
         original = column == seg.source_lang or seg.status == "original"
         if text:
             stale = seg.status == "stale" and column != seg.source_lang
-            out.append(Cell(column, column, html_text(text), stale=stale, original=original))
+            out.append(Cell(column, column, text_html(text, column), stale=stale, original=original))
         else:
             # never an empty cell: the source text, marked as pending
             out.append(Cell(column, seg.source_lang, html_text(seg.source), pending=True))
     return tuple(out)
 
 
-def segment_view(seg: Segment, lang: str, speakers: dict[str, tuple[str, str]], ui: dict) -> SegmentView:
-    row = cells(seg, lang)
+def segment_view(seg: Segment, lang: str, speakers: dict[str, tuple[str, str]], ui: dict, marker=None) -> SegmentView:
+    row = cells(seg, lang, marker)
     heading = None
     if seg.kind == "heading":
         heading = _heading_line(seg, row[0], ui)
@@ -143,9 +154,14 @@ def groups(views: list[SegmentView]) -> list[tuple[str, list[SegmentView]]]:
     return out
 
 
-def render_document(doc: Document, lang: str, env: Environment, ui: dict, speakers: dict) -> str:
+def render_document(
+    doc: Document, lang: str, env: Environment, ui: dict, speakers: dict, glossary: Glossary | None = None
+) -> str:
     body = [s for s in doc.segments if s.kind != "title"]
-    views = [segment_view(s, lang, speakers, ui[lang]) for s in body]
+    marker = None
+    if glossary is not None and glossary.terms:
+        marker = TermMarker(glossary, "../../glossary/", {code: ui[code]["term_tip_suffix"] for code in LANGS})
+    views = [segment_view(s, lang, speakers, ui[lang], marker) for s in body]
     writer = PassageWriter(lang, ui[lang], {code: ui[code]["editor_note"] for code in LANGS})
     names = titles(doc)
     front = {"title": page_title(doc, lang), "description": _description(doc, lang)}
@@ -304,24 +320,34 @@ def _percent(share: float) -> str:
     return f"{value:g}"
 
 
-def render_pages(documents: list[Document], speakers: dict[str, dict]) -> dict[str, str]:
+def render_pages(documents: list[Document], speakers: dict[str, dict], reference=None) -> dict[str, str]:
     """Every generated page: docs-relative path -> Markdown text."""
-    env, ui = environment(), _load_ui()
+    env, ui = environment(), load_ui()
+    glossary = reference.glossary if reference is not None else None
     pages = {}
     for lang in LANGS:
         pages[f"index.{lang}.md"] = render_home(documents, lang, env, ui)
         pages[f"status.{lang}.md"] = render_status(documents, lang, env, ui)
         for doc in documents:
             names = speakers.get(doc.meta.name, {})
-            pages[f"documents/{doc.meta.slug}.{lang}.md"] = render_document(doc, lang, env, ui, names)
+            pages[f"documents/{doc.meta.slug}.{lang}.md"] = render_document(doc, lang, env, ui, names, glossary)
+    if reference is not None:
+        from .reference_pages import render_reference_pages
+
+        pages.update(render_reference_pages(reference, ui))
     return pages
 
 
-def navigation(documents: list[Document]) -> list:
+def navigation(documents: list[Document], reference=None) -> list:
     """The site navigation (MkDocs ``nav``), documents in editorial order."""
-    return [
-        {"Home": "index.md"},
-        {"Documents": [f"documents/{d.meta.slug}.md" for d in documents]},
-        {"Translation status": "status.md"},
-        {"About": "about.md"},
-    ]
+    nav: list = [{"Home": "index.md"}, {"Documents": [f"documents/{d.meta.slug}.md" for d in documents]}]
+    if reference is not None:
+        nav.append({"Topics": "topics/index.md"})  # the topic pages are listed there
+        if reference.glossary.terms:
+            nav.append({"Glossary": "glossary/index.md"})
+        nav += [
+            {"People and organisations": "people/index.md"},
+            {"Figures": "figures/index.md"},
+            {"Timeline": "timeline/index.md"},
+        ]
+    return nav + [{"Translation status": "status.md"}, {"About": "about.md"}]

@@ -18,6 +18,10 @@ from .model import Document
 from .render import LANGS, page_title, site_root
 
 KIND_WEIGHT = {"title": 3, "heading": 2, "question": 2}
+# Other pages (glossary, topics, people, about…) rank after the passages
+# themselves: a reader searching a word wants the texts first, and the
+# glossary entry among the results, not in place of them.
+OTHER_PAGE_WEIGHT = 0.4
 
 
 def passage_text(seg, lang: str) -> str:
@@ -46,9 +50,10 @@ def build_index(documents: list[Document], lang: str, glossary: Glossary, extra_
         page = len(pages)
         pages.append({"u": root + url, "t": title})
         for anchor, heading, text in paragraphs:
-            passages.append([page, anchor, heading, text, 1])
+            passages.append([page, anchor, heading, text, OTHER_PAGE_WEIGHT])
     synonyms = [
-        sorted({form for form in (*term.ja_forms, *term.en_forms)}, key=lambda f: (-len(f), f)) for term in glossary.terms
+        sorted({form for form in (*term.ja_forms, *term.en_forms)}, key=lambda f: (-len(f), f))
+        for term in glossary.terms
     ]
     return {"lang": lang, "pages": pages, "passages": passages, "synonyms": synonyms}
 

@@ -29,6 +29,9 @@ CHROMIUM_ARGS = [
 PROJECT_PARTS = ("mkdocs.yml", "seeds", "editorial", "overrides", "docs/about.ja.md", "docs/about.en.md", "docs/assets")
 
 
+REFERENCE_DATA = ("glossary.yml", "topics.yml", "people.yml", "figures.yml", "timeline.yml")
+
+
 def copy_project(target: Path, seeds: bool = True) -> Path:
     """A working copy of the project's inputs (no generated pages, no venv)."""
     for part in PROJECT_PARTS:
@@ -42,6 +45,9 @@ def copy_project(target: Path, seeds: bool = True) -> Path:
         else:
             shutil.copy2(source, destination)
     (target / "seeds").mkdir(exist_ok=True)
+    if not seeds:  # the reference data is about the real seeds: a project of other texts brings its own
+        for name in REFERENCE_DATA:
+            (target / "editorial" / name).unlink(missing_ok=True)
     # the code under test, linked: mkdocs.yml names its hook file by path
     (target / "build_scripts").symlink_to(ROOT / "build_scripts", target_is_directory=True)
     return target

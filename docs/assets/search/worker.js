@@ -18,6 +18,9 @@
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+// A passage with a glossary variant of the word typed (計算能力 for 計算資源)
+// is found, but after the passages with the word itself.
+var SYNONYM_WEIGHT = 0.25;
 var index = null;
 var HAN_KANA = /[\u3040-\u30ff\u3400-\u9fff]/;
 
@@ -90,7 +93,7 @@ function exactMatches(parts) {
       var best = 0;
       for (var a = 0; a < parts[p].length; a++) {
         var n = count(text, parts[p][a]);
-        if (n) { matched[parts[p][a]] = true; best = Math.max(best, (a === 0 ? 1 : 0.8) * (1 + Math.log(n))); }
+        if (n) { matched[parts[p][a]] = true; best = Math.max(best, (a === 0 ? 1 : SYNONYM_WEIGHT) * (1 + Math.log(n))); }
       }
       if (!best) { score = 0; break; }
       score += best * idf[p];

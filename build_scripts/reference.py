@@ -1,0 +1,77 @@
+"""The reference apparatus around the documents: glossary, topics, people
+and organisations, figures and timeline, with every passage each one
+concerns. Occurrences are computed from the text, never listed by hand (the
+topics' include/exclude and the figures' passage lists are the exceptions,
+reviewed in their data files)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .figures import Event, Figure, load_figures, load_timeline
+from .glossary import Glossary, Term, load_glossary
+from .model import Document
+from .people import Entity, load_people, passages_by_person
+from .refs import Passage, PassageLookup
+from .topics import Topic, load_topics, passages_by_topic
+
+
+@dataclass(frozen=True)
+class Reference:
+    glossary: Glossary
+    term_passages: dict[str, list[Passage]]
+    topics: list[Topic]
+    topic_passages: dict[str, list[Passage]]
+    people: list[Entity]
+    person_passages: dict[str, list[Passage]]
+    figures: list[Figure]
+    events: list[Event]
+
+    def topics_of(self) -> dict[tuple[str, str], list[Topic]]:
+        """(doc, segment id) -> its topics, for tagging passages."""
+        out: dict[tuple[str, str], list[Topic]] = {}
+        for topic in self.topics:
+            for doc, seg in self.topic_passages[topic.id]:
+                out.setdefault((doc.meta.name, seg.id), []).append(topic)
+        return out
+
+
+def passages_by_term(documents: list[Document], glossary: Glossary) -> dict[str, list[Passage]]:
+    result: dict[str, list[Passage]] = {t.id: [] for t in glossary.terms}
+    for passage in PassageLookup(documents).all():
+        seg = passage[1]
+        found = {t.id for *_, t in glossary.find_ja(seg.ja)} | {t.id for *_, t in glossary.find_en(seg.en)}
+        for ident in found:
+            result[ident].append(passage)
+    return result
+
+
+def load_reference(editorial: Path, documents: list[Document]) -> Reference:
+    glossary = load_glossary(editorial / "glossary.yml")
+    term_passages = passages_by_term(documents, glossary)
+    unused = [t for t in glossary.terms if not term_passages[t.id]]
+    if unused:
+        path = editorial / "glossary.yml"
+        raise InputError(
+            [
+                Problem(path, f"term '{t.id}' ({t.ja} / {t.en}) occurs in no passage: fix its forms or remove it")
+                for t in unused
+            ]
+        )
+    topics = load_topics(editorial / "topics.yml")
+    people = load_people(editorial / "people.yml")
+    return Reference(
+        glossary=glossary,
+        term_passages=term_passages,
+        topics=topics,
+        topic_passages=passages_by_topic(documents, topics),
+        people=people,
+        person_passages=passages_by_person(documents, people),
+        figures=load_figures(editorial / "figures.yml", documents),
+        events=load_timeline(editorial / "timeline.yml", documents),
+    )
+
+
+__all__ = ["Reference", "Term", "load_reference", "passages_by_term"]
