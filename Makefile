@@ -46,4 +46,4 @@ export: setup
 	$(BIN)/python -m build_scripts export --format jsonl -o corpus.jsonl
 
 clean:
-	rm -rf site test-artifacts docs/documents docs/index.*.md docs/status.*.md docs/.generated
+	rm -rf site test-artifacts docs/documents docs/glossary docs/topics docs/people docs/figures docs/timeline docs/index.*.md docs/status.*.md docs/.generated
