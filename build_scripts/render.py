@@ -15,6 +15,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import edit_links
 from .escape import attribute, html_text, markdown_inline
 from .model import Document, Segment
 from .passages import PassageWriter
@@ -47,6 +48,7 @@ class SegmentView:
     cells: tuple[Cell, ...]
     heading: Markup | None = None  # the Markdown heading line, for headings
     speaker: dict | None = None  # names per language, on a turn's first paragraph
+    edit: str = ""  # where to edit it: its lines in the translation file (see edit_links.py)
 
 
 def other(lang: str) -> str:
@@ -98,7 +100,9 @@ def cells(seg: Segment, lang: str) -> tuple[Cell, ...]:
     return tuple(out)
 
 
-def segment_view(seg: Segment, lang: str, speakers: dict[str, tuple[str, str]], ui: dict) -> SegmentView:
+def segment_view(
+    seg: Segment, lang: str, speakers: dict[str, tuple[str, str]], ui: dict, edit: str = ""
+) -> SegmentView:
     row = cells(seg, lang)
     heading = None
     if seg.kind == "heading":
@@ -107,7 +111,7 @@ def segment_view(seg: Segment, lang: str, speakers: dict[str, tuple[str, str]], 
     if seg.kind == "turn" and seg.turn_start:
         ja_name, en_name = speakers.get(seg.label, (seg.label_ja or seg.label, seg.label))
         speaker = {"ja": ja_name or seg.label_ja or seg.label, "en": en_name or seg.label}
-    return SegmentView(seg, row, heading, speaker)
+    return SegmentView(seg, row, heading, speaker, edit)
 
 
 def _heading_line(seg: Segment, primary: Cell, ui: dict) -> Markup:
@@ -139,10 +143,11 @@ def groups(views: list[SegmentView]) -> list[tuple[str, list[SegmentView]]]:
 
 def render_document(doc: Document, lang: str, env: Environment, ui: dict, speakers: dict) -> str:
     body = [s for s in doc.segments if s.kind != "title"]
-    views = [segment_view(s, lang, speakers, ui[lang]) for s in body]
+    views = [segment_view(s, lang, speakers, ui[lang], edit_links.passage_href(doc, s.id)) for s in body]
     writer = PassageWriter(lang, ui[lang], {code: ui[code]["editor_note"] for code in LANGS})
     names = titles(doc)
     front = {"title": page_title(doc, lang), "description": _description(doc, lang)}
+    front.update(edit_links.page_meta(doc.catalog))
     return env.get_template("document.md.j2").render(
         lang=lang,
         other=other(lang),
@@ -247,7 +252,7 @@ def render_home(documents: list[Document], lang: str, env: Environment, ui: dict
         }
         for d in documents
     ]
-    front = {"title": ui[lang]["site_title"]}
+    front = {"title": ui[lang]["site_title"], **edit_links.page_meta(edit_links.HOME_SOURCE)}
     return env.get_template("home.md.j2").render(
         lang=lang,
         ui=ui[lang],
@@ -279,7 +284,7 @@ def render_status(documents: list[Document], lang: str, env: Environment, ui: di
         for doc in documents
         for d in doc.dropped
     ]
-    front = {"title": ui[lang]["status_title"]}
+    front = {"title": ui[lang]["status_title"], **edit_links.page_meta(edit_links.STATUS_SOURCE)}
     return env.get_template("status.md.j2").render(
         ui=ui[lang],
         rows=rows,
