@@ -313,3 +313,63 @@ def render_catalog(doc: str, source_lang: str, entries: list[dict], obsolete: li
     body = body.replace("\n- id:", "\n\n- id:").replace("\n  - id:", "\n\n  - id:")
     return CATALOG_HEADER.format(doc=doc) + body
 
+
+ENTRY_ORDER = ("id", "kind", "source", "previous_source", "translation", "status", "notes", "allow")
+
+
+def update_entries(path: Path, changes: dict[str, dict[str, str | None]]) -> str:
+    """The text of translation file ``path`` with some fields of some entries
+    set (``None`` removes a field), every other line kept byte for byte.
+
+    Translation files are edited by hand, so re-dumping a whole file would
+    restyle lines nobody changed; only the changed fields are written (in the
+    writer's style, ``dump_yaml``) in place. The result is parsed again and
+    must hold exactly the old data plus the changes.
+    """
+    from .files import dump_yaml
+
+    marked = read_yaml_marked(path)
+    lines = list(marked.lines)
+    edits: list[tuple[int, int, list[str]]] = []  # 0-based [start, end) -> new lines
+    for item in getattr(mapping_items(marked.node).get("segments"), "value", None) or []:
+        fields = {str(key.value): (key, value) for key, value in item.value}
+        ident = fields.get("id", (None, None))[1]
+        wanted = changes.get(getattr(ident, "value", None))
+        if not wanted:
+            continue
+        indent = " " * item.start_mark.column
+        for name, value in wanted.items():
+            new = [] if value is None else [indent + line for line in dump_yaml({name: value}).splitlines()]
+            if name in fields:
+                key, node = fields[name]
+                edits.append((key.start_mark.line, marked.span(node)[1], new))
+            elif new:
+                before = [f for f in ENTRY_ORDER[: ENTRY_ORDER.index(name)] if f in fields]
+                at = marked.span(fields[before[-1]][1])[1] if before else item.start_mark.line + 1
+                edits.append((at, at, new))
+    for start, end, new in sorted(edits, reverse=True):
+        lines[start:end] = new
+    text = "\n".join(lines)
+    _verify_update(path, marked.data, text, changes)
+    return text
+
+
+def _verify_update(path: Path, old: Any, text: str, changes: dict[str, dict[str, str | None]]) -> None:
+    import yaml
+
+    from .files import YAML_LOADER
+
+    expected = [dict(entry) for entry in old.get("segments") or []]
+    for entry in expected:
+        for name, value in changes.get(str(entry.get("id")), {}).items():
+            if value is None:
+                entry.pop(name, None)
+            else:
+                entry[name] = value
+    try:
+        new = yaml.load(text, Loader=YAML_LOADER)
+    except yaml.YAMLError as err:
+        raise InputError([Problem(path, f"the update would break the file ({err}); nothing was written")]) from None
+    rest = {k: v for k, v in new.items() if k != "segments"} == {k: v for k, v in old.items() if k != "segments"}
+    if new.get("segments") != expected or not rest:
+        raise InputError([Problem(path, "could not update the entries in place; nothing was written")])
