@@ -11,6 +11,7 @@ recorded on the entry, never by weakening a rule:
 
 from __future__ import annotations
 
+import difflib
 import re
 import statistics
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from .model import Document, Segment
 from .numbers import missing_numbers
 from .pipeline import Paths, load
 from .text import KANA_OR_KANJI, URL
+from .topic_refs import check_topics
 
 CHECKS = {
     "missing": "error",
@@ -32,6 +34,8 @@ CHECKS = {
     "spacing": "warning",
     "length": "warning",
     "allow": "warning",
+    "unknown": "error",
+    "topics": "error",
 }
 PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("「", "」"), ("（", "）"))
 LENGTH_FACTOR = 2.0  # an English passage under half or over twice the document's usual ratio
@@ -62,6 +66,10 @@ def run_checks(paths: Paths) -> list[Finding]:
     findings: list[Finding] = []
     for doc in documents:
         findings.extend(check_document(paths, doc, glossary))
+    topics = paths.editorial / "topics.yml"
+    for problem in check_topics(topics, documents):
+        where = str(topics.relative_to(paths.root))
+        findings.append(Finding(where, problem.line, "", problem.topic, "topics", problem.message))
     return findings
 
 
@@ -83,6 +91,16 @@ def check_document(paths: Paths, doc: Document, glossary: Glossary) -> list[Find
             if check not in CHECKS:
                 message = f"'allow: {check}' names no check (one of {', '.join(CHECKS)})"
             findings.append(Finding(path, entry.line if entry else 0, doc.meta.name, seg.id, "allow", message))
+    known = {seg.id for seg in doc.segments}
+    for entry in catalog.entries:
+        if entry.id not in known:
+            close = difflib.get_close_matches(entry.id, sorted(known - set(entries)), n=1)
+            hint = f" (a new passage is '{close[0]}')" if close else ""
+            message = (
+                f"no passage of seeds/{doc.meta.name}.txt has this id{hint}: an entry's id must not be "
+                "edited; `python -m build_scripts sync` moves entries of removed passages to 'obsolete:'"
+            )
+            findings.append(Finding(path, entry.line, doc.meta.name, entry.id, "unknown", message))
     return findings
 
 

@@ -24,7 +24,7 @@ from .model import Document
 from .pipeline import Paths, load
 from .sync import sync_document
 
-FIELDS = ("date", "kind", "speakers", "translators", "summary")
+FIELDS = ("date", "kind", "speakers", "source", "translators", "summary")  # as in documents.yml
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,7 @@ def metadata_block(doc: Document, slug: str, order: int) -> str:
         # no title line in the text: the title lives here, not in the translation file
         lines += ["    title:", f"      ja: {_quoted(doc.meta.title_ja)}", '      en: ""']
     for key in FIELDS:
-        lines += [f"    {key}:", '      ja: ""', '      en: ""']
-    lines += ["    source:", '      ja: ""', '      en: ""', '      url: ""']
+        lines += [f"    {key}:", '      ja: ""', '      en: ""'] + (['      url: ""'] if key == "source" else [])
     return "\n".join(lines) + "\n"
 
 
