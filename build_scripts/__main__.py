@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="register a source text: its metadata entry and translation file")
     new.add_argument("seed", type=Path, help="the text, already copied into seeds/ (e.g. seeds/005_x.txt)")
     commands.add_parser("status", help="what remains to translate, per document")
+    yml = commands.add_parser("check-yaml", help="YAML syntax of data files, with file and line (pre-commit)")
+    yml.add_argument("files", nargs="*", type=Path, help="files to read (default: every editorial/**/*.yml)")
     bench = commands.add_parser("bench", help="measure the generator and MkDocs on real and synthetic corpora")
     bench.add_argument("--sizes", default="1,10,100", help="corpus multiples to measure (default 1,10,100)")
     bench.add_argument("--repeat", type=int, default=3, help="runs per measurement (median is printed)")
@@ -136,6 +138,23 @@ def _new(paths: Paths, args) -> int:
     return 0
 
 
+def _check_yaml(paths: Paths, args) -> int:
+    from .errors import InputError
+    from .files import read_yaml
+
+    files = args.files or sorted(paths.editorial.rglob("*.yml"))
+    problems = []
+    for path in files:
+        try:
+            read_yaml(path)
+        except InputError as err:
+            problems.extend(err.problems)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"check-yaml: {len(files)} files, {len(problems)} with errors")
+    return 1 if problems else 0
+
+
 def _status(paths: Paths, args) -> int:
     import textwrap
 
@@ -176,6 +195,7 @@ COMMANDS = {
     "import": _import,
     "new": _new,
     "status": _status,
+    "check-yaml": _check_yaml,
     "bench": _bench,
 }
 
