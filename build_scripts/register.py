@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from . import editorial
-from .errors import InputError, Problem, fail
+from .errors import fail
 from .files import YAML_LOADER, mapping_items, read_yaml_marked, write_if_changed
 from .model import Document
 from .pipeline import Paths, load
@@ -128,22 +128,19 @@ def _append(old: str, block: str, has_documents: bool) -> str:
 
 def _validate(path: Path, old: str, new: str, name: str) -> None:
     """The appended file must hold the old entries unchanged plus ``name``."""
+    refusal = (
+        "could not append the new entry: `documents:` must be the last key of the file, in block "
+        "style; nothing was written"
+    )
     try:
         before = (yaml.load(old, Loader=YAML_LOADER) or {}).get("documents") or {}
         after = (yaml.load(new, Loader=YAML_LOADER) or {}).get("documents") or {}
     except (yaml.YAMLError, AttributeError) as err:
-        raise fail(path, f"could not add the entry safely ({err}); add it by hand") from None
+        detail = " ".join(str(err).split())
+        raise fail(path, f"{refusal} (appended, the file would not parse: {detail})") from None
     if (
         not isinstance(after, dict)
         or set(after) != set(before) | {name}
         or any(after[key] != before[key] for key in before)
     ):
-        raise InputError(
-            [
-                Problem(
-                    path,
-                    "could not append the new entry: `documents:` must be the last key of the file, "
-                    "in block style; nothing was written",
-                )
-            ]
-        )
+        raise fail(path, refusal)
