@@ -6,7 +6,7 @@ XLIFF. Every file is written and read by translate-toolkit's storage classes
 - PO / XLIFF, for translating: one unit per translatable passage (Japanese
   source), keyed ``DOC:ID`` (PO msgctxt; XLIFF ``<file original="DOC">`` and
   unit id ``ID``), source, translation, the editor's notes, the location in
-  the translation file, and *fuzzy* (XLIFF: not approved) for a draft or a
+  the translation file, and *fuzzy* (XLIFF: state needs-…, not approved) for a draft or a
   stale translation (PO also carries a stale passage's previous source).
 - TMX: the aligned corpus as translation memory: every passage readable in
   both languages (reviewed, translated, or published with the source).
@@ -197,8 +197,20 @@ def read_units(path: Path, fmt: str) -> list[tuple[str, str, str, bool]]:
         else:
             doc, _, ident = unit.getid().rpartition("\x04")
             key = f"{doc}:{ident}"
-        units.append((key, str(unit.source or ""), str(unit.target or "").strip(), bool(unit.isfuzzy())))
+        units.append((key, str(unit.source or ""), str(unit.target or "").strip(), _fuzzy(unit, fmt)))
     return units
+
+
+def _fuzzy(unit, fmt: str) -> bool:
+    """PO: the fuzzy flag. XLIFF: the target's ``state`` when the tool sets
+    one (``needs-…`` is unfinished; OmegaT and others write "translated"
+    without ``approved="yes"``), else not approved."""
+    if fmt == "xliff":
+        target = unit.getlanguageNode(lang=None, index=1)
+        state = target.get("state") if target is not None else None
+        if state:
+            return state.startswith("needs-")
+    return bool(unit.isfuzzy())
 
 
 def import_file(paths: Paths, path: Path, fmt: str | None = None) -> Imported:

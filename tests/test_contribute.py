@@ -248,6 +248,24 @@ def test_round_trip_changes_exactly_one_translation(project, tmp_path, fmt, chan
     assert catalog(project).read_text(encoding="utf-8") == after[f"{DOC}.yml"]
 
 
+def test_xliff_state_decides_whether_a_unit_is_finished(project, tmp_path):
+    """Tools differ: some approve a finished unit, others only set its state."""
+    exported = export(project, "xliff", tmp_path)
+    store = xliff.xlifffile.parsefile(str(exported))
+    units = {u.getid(): u for u in store.units}
+    finished, unfinished = units[f"{DOC}\x04p1"], units[f"{DOC}\x04p2"]
+    for unit, text, state in ((finished, "Done.", "translated"), (unfinished, "Not yet.", "needs-translation")):
+        unit.settarget(text, lang="en")
+        unit.xmlelement.attrib.pop("approved", None)
+        unit.getlanguageNode(lang=None, index=1).set("state", state)
+    store.savefile(str(exported))
+    assert run_cli(project, "import", str(exported)).returncode == 0
+    entries = yaml.safe_load(catalog(project).read_text(encoding="utf-8"))["segments"]
+    by_id = {e["id"]: e for e in entries}
+    assert (by_id["p1"]["translation"], by_id["p1"]["status"]) == ("Done.", "translated")
+    assert (by_id["p2"]["translation"], by_id["p2"]["status"]) == ("Not yet.", "draft")
+
+
 def test_import_confirms_a_stale_translation_and_drops_its_previous_source(project, tmp_path):
     seed = project / "seeds" / f"{DOC}.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("明確にしておきたい", "はっきりさせておきたい"), "utf-8")
