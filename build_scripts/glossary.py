@@ -8,12 +8,12 @@ words, case-insensitively.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, Problem
 from .files import read_yaml
+from .matching import FormIndex
 
 
 @dataclass(frozen=True)
@@ -34,41 +34,23 @@ class Term:
 @dataclass(frozen=True)
 class Glossary:
     terms: tuple[Term, ...] = ()
-    _ja: tuple[tuple[str, Term], ...] = field(default=(), repr=False)
-    _en: re.Pattern | None = field(default=None, repr=False)
-    _en_terms: dict = field(default_factory=dict, repr=False)
+    forms: FormIndex = field(default_factory=FormIndex, repr=False)
 
     @classmethod
     def of(cls, terms: list[Term]) -> Glossary:
-        ja = sorted(((form, t) for t in terms for form in t.ja_forms), key=lambda x: -len(x[0]))
-        en_terms = {form.lower(): t for t in terms for form in sorted(t.en_forms, key=len)}
-        pattern = None
-        if en_terms:
-            alternatives = "|".join(re.escape(f) for f in sorted(en_terms, key=len, reverse=True))
-            pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-        return cls(tuple(terms), tuple(ja), pattern, en_terms)
+        ja = [(form, t) for t in terms for form in t.ja_forms]
+        en = [(form, t) for t in terms for form in t.en_forms]
+        return cls(tuple(terms), FormIndex.of(ja, en))
 
     def by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.terms}
 
     def find_ja(self, text: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) of each Japanese term use, longest match first."""
-        claimed = [False] * len(text)
-        found = []
-        for form, term in self._ja:
-            start = text.find(form)
-            while start >= 0:
-                end = start + len(form)
-                if not any(claimed[start:end]):
-                    claimed[start:end] = [True] * (end - start)
-                    found.append((start, end, term))
-                start = text.find(form, end)
-        return sorted(found, key=lambda x: x[0])
+        return self.forms.find_ja(text)
 
     def find_en(self, text: str) -> list[tuple[int, int, Term]]:
-        if self._en is None:
-            return []
-        return [(m.start(), m.end(), self._en_terms[m.group(0).lower()]) for m in self._en.finditer(text)]
+        return self.forms.find_en(text)
 
 
 def _pair(value, key: str) -> str:

@@ -1,0 +1,60 @@
+"""Finding named things (terms, people, topic keywords) in passage text.
+
+Japanese forms are matched as substrings, longest first, each character
+claimed once (so 推論モデル wins over 推論 inside it); English forms as whole
+words, case-insensitively. One rule for the glossary, people and topics, so
+that "mentions X" means the same everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FormIndex:
+    """Forms (surface strings) of keys (a term, a person, a topic)."""
+
+    ja: tuple[tuple[str, Hashable], ...] = ()
+    en_pattern: re.Pattern | None = None
+    en_keys: dict[str, Hashable] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, ja: Iterable[tuple[str, Hashable]], en: Iterable[tuple[str, Hashable]]) -> FormIndex:
+        ja_sorted = tuple(sorted(((f, k) for f, k in ja if f), key=lambda x: -len(x[0])))
+        en_keys: dict[str, Hashable] = {}
+        for form, key in sorted(en, key=lambda x: len(x[0])):
+            if form:
+                en_keys.setdefault(form.lower(), key)
+        pattern = None
+        if en_keys:
+            alternatives = "|".join(re.escape(f) for f in sorted(en_keys, key=len, reverse=True))
+            # A form may start or end with a non-word character ("@sama"), so
+            # the boundary is "no word character or hyphen next to it".
+            pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        return cls(ja_sorted, pattern, en_keys)
+
+    def find_ja(self, text: str) -> list[tuple[int, int, Hashable]]:
+        """(start, end, key) of each Japanese form in text, longest match first."""
+        claimed = [False] * len(text)
+        found = []
+        for form, key in self.ja:
+            start = text.find(form)
+            while start >= 0:
+                end = start + len(form)
+                if not any(claimed[start:end]):
+                    claimed[start:end] = [True] * (end - start)
+                    found.append((start, end, key))
+                start = text.find(form, end)
+        return sorted(found, key=lambda x: x[0])
+
+    def find_en(self, text: str) -> list[tuple[int, int, Hashable]]:
+        if self.en_pattern is None:
+            return []
+        return [(m.start(), m.end(), self.en_keys[m.group(0).lower()]) for m in self.en_pattern.finditer(text)]
+
+    def keys_in(self, ja: str, en: str) -> set:
+        """Every key named in either language of a passage."""
+        return {k for *_, k in self.find_ja(ja)} | {k for *_, k in self.find_en(en)}
