@@ -434,16 +434,15 @@ def test_glossary_term_without_definition_is_named(project):
         (
             '      - "004_56ac1acf06381cac:p11"',
             '      - "004_56ac1acf06381cac:p111"',
-            "power-energy: exclude: '004_56ac1acf06381cac:p111': seeds/004_56ac1acf06381cac.txt has no passage "
-            "'p111' (did you mean 'p11'?)",
+            "topic 'power-energy' exclude: unknown passage '004_56ac1acf06381cac:p111' (write DOC:ID)",
         ),
         (
             '      - "004_56ac1acf06381cac:p11"',
             '      - "004_56ac1acf06381cab:p11"',
-            "no document '004_56ac1acf06381cab' in seeds/ (did you mean '004_56ac1acf06381cac'?)",
+            "unknown passage '004_56ac1acf06381cab:p11'",
         ),
-        ('      - "004_56ac1acf06381cac:p11"', "      - 004_56ac1acf06381cac-p11", "is not a passage: write DOC:ID"),
-        ("    keywords:\n", "    keyword:\n", "unknown field 'keyword' (did you mean 'keywords'?)"),
+        ('      - "004_56ac1acf06381cac:p11"', "      - 004_56ac1acf06381cac-p11", "(write DOC:ID)"),
+        ("    keywords:\n", "    keyword:\n", "'power-energy': unknown field 'keyword' (known: "),
     ],
 )
 def test_topic_typos_are_named_with_their_line(project, old, new, message):
