@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-packages build check serve site test bench export clean
+.PHONY: setup system-packages build check status serve site test bench export clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ build: setup ## generate the Markdown pages from seeds/ and editorial/
 
 check: setup ## translation QA: missing, stale, numbers, glossary, script, brackets, spacing, length
 	$(BIN)/python -m build_scripts check
+
+status: setup ## what remains to translate, per document
+	$(BIN)/python -m build_scripts status
 
 serve: setup ## generate, build and serve with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST)

@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .cat import FORMATS, IMPORT_FORMATS
 from .errors import PublicationError
 from .pipeline import Paths
 
@@ -27,9 +28,21 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="translation QA: missing, stale, numbers, glossary, script, brackets…")
     site = commands.add_parser("site", help="build the full static site (all or nothing)")
     site.add_argument("--site-dir", type=Path, default=None, help="target folder (default: site/)")
-    export = commands.add_parser("export", help="export the corpus")
-    export.add_argument("--format", default="jsonl", choices=["jsonl"])
+    export = commands.add_parser(
+        "export",
+        help="export for CAT tools and reuse: jsonl (corpus), po or xliff (to translate), tmx (aligned "
+        "corpus as translation memory), tbx (the glossary)",
+    )
+    export.add_argument("--format", default="jsonl", choices=FORMATS)
     export.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
+    imp = commands.add_parser("import", help="take translations back from a PO or XLIFF file")
+    imp.add_argument("file", type=Path, help="the translated .po, .xlf or .xliff file")
+    imp.add_argument("--format", choices=IMPORT_FORMATS, help="the file's format (default: from its extension)")
+    new = commands.add_parser("new", help="register a source text: its metadata entry and translation file")
+    new.add_argument("seed", type=Path, help="the text, already copied into seeds/ (e.g. seeds/005_x.txt)")
+    commands.add_parser("status", help="what remains to translate, per document")
+    yml = commands.add_parser("check-yaml", help="YAML syntax of data files, with file and line (pre-commit)")
+    yml.add_argument("files", nargs="*", type=Path, help="files to read (default: every editorial/**/*.yml)")
     bench = commands.add_parser("bench", help="measure the generator and MkDocs on real and synthetic corpora")
     bench.add_argument("--sizes", default="1,10,100", help="corpus multiples to measure (default 1,10,100)")
     bench.add_argument("--repeat", type=int, default=3, help="runs per measurement (median is printed)")
@@ -86,15 +99,82 @@ def _sync(paths: Paths, args) -> int:
 
 
 def _export(paths: Paths, args) -> int:
-    from .export import export_jsonl
+    from .cat import export
+
+    data = export(paths, args.format)
+    if args.output:
+        args.output.write_bytes(data)
+        print(f"{args.format} export written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def _import(paths: Paths, args) -> int:
+    from .cat import import_file
+
+    result = import_file(paths, args.file, args.format)
+    for path in sorted(set(result.changed) | set(result.confirmed)):
+        changed, confirmed = result.changed.get(path, []), result.confirmed.get(path, [])
+        if changed:
+            print(f"{path}: {len(changed)} translation(s) changed: {', '.join(changed)}")
+        if confirmed:
+            print(f"{path}: {len(confirmed)} draft or stale translation(s) confirmed: {', '.join(confirmed)}")
+    changed = sum(len(ids) for ids in result.changed.values())
+    confirmed = sum(len(ids) for ids in result.confirmed.values())
+    print(f"import: {result.units} units read, {changed} changed, {confirmed} confirmed, the rest unchanged")
+    if changed or confirmed:
+        print("next: python -m build_scripts check, then review the diff (git diff editorial/translations)")
+    return 0
+
+
+def _new(paths: Paths, args) -> int:
+    from .register import register
+
+    result = register(paths, args.seed)
+    print(f"{result.metadata}: added an entry for {result.name}; fill in its empty fields")
+    verb = "created" if result.created else "brought up to date"
+    print(f"{result.catalog}: {verb}, {result.segments} passages, {result.pending} to translate")
+    print("next: translate in that file (or export --format po), then python -m build_scripts check")
+    return 0
+
+
+def _check_yaml(paths: Paths, args) -> int:
+    from .errors import InputError
+    from .files import read_yaml
+
+    files = args.files or sorted(paths.editorial.rglob("*.yml"))
+    problems = []
+    for path in files:
+        try:
+            read_yaml(path)
+        except InputError as err:
+            problems.extend(err.problems)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"check-yaml: {len(files)} files, {len(problems)} with errors")
+    return 1 if problems else 0
+
+
+def _status(paths: Paths, args) -> int:
+    import textwrap
+
     from .pipeline import load
+    from .progress import overall, progress
 
     documents, _ = load(paths)
-    text = export_jsonl(documents)
-    if args.output:
-        args.output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    for doc in progress(documents):
+        counts = ", ".join(f"{n} {status}" for status, n in doc.counts.items())
+        print(f"{doc.name} ({doc.slug}) {doc.catalog or 'no translation file yet: run sync'}")
+        print(f"  {doc.total} passages: {counts}; coverage {doc.coverage}%")
+        for status, ids in doc.todo.items():
+            print(
+                textwrap.fill(
+                    ", ".join(ids), 100, initial_indent=f"  {status} ({len(ids)}): ", subsequent_indent="    "
+                )
+            )
+    total, share = overall(documents)
+    print(f"all documents: {total} passages, coverage {share}%")
     return 0
 
 
@@ -113,7 +193,18 @@ def _bench(paths: Paths, args) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "check": _check, "site": _site, "sync": _sync, "export": _export, "bench": _bench}
+COMMANDS = {
+    "build": _build,
+    "check": _check,
+    "site": _site,
+    "sync": _sync,
+    "export": _export,
+    "import": _import,
+    "new": _new,
+    "status": _status,
+    "check-yaml": _check_yaml,
+    "bench": _bench,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -11,16 +11,20 @@ recorded on the entry, never by weakening a rule:
 
 from __future__ import annotations
 
+import difflib
 import re
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import editorial
+from .errors import InputError
 from .glossary import Glossary, load_glossary
 from .model import Document, Segment
 from .numbers import missing_numbers
 from .pipeline import Paths, load
 from .text import KANA_OR_KANJI, URL
+from .topics import load_topics, passages_by_topic
 
 CHECKS = {
     "missing": "error",
@@ -32,6 +36,8 @@ CHECKS = {
     "spacing": "warning",
     "length": "warning",
     "allow": "warning",
+    "unknown": "error",
+    "topics": "error",
 }
 PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("「", "」"), ("（", "）"))
 LENGTH_FACTOR = 2.0  # an English passage under half or over twice the document's usual ratio
@@ -53,7 +59,8 @@ class Finding:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.id}: {self.message} [{self.check}]"
+        subject = f"{self.id}: " if self.id else ""
+        return f"{where}: {self.severity}: {subject}{self.message} [{self.check}]"
 
 
 def run_checks(paths: Paths) -> list[Finding]:
@@ -62,7 +69,25 @@ def run_checks(paths: Paths) -> list[Finding]:
     findings: list[Finding] = []
     for doc in documents:
         findings.extend(check_document(paths, doc, glossary))
+    findings.extend(_topic_findings(paths, documents))
     return findings
+
+
+def _topic_findings(paths: Paths, documents: list[Document]) -> list[Finding]:
+    """topics.yml as the topic index reads it (topics.py): a misspelt field or
+    a DOC:ID that names no passage is reported here with the rest."""
+    try:
+        passages_by_topic(documents, load_topics(paths.editorial / "topics.yml"))
+    except InputError as err:
+        return [Finding(_relative(p.path, paths.root), p.line or 0, "", "", "topics", p.message) for p in err.problems]
+    return []
+
+
+def _relative(path, root) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def check_document(paths: Paths, doc: Document, glossary: Glossary) -> list[Finding]:
@@ -83,6 +108,16 @@ def check_document(paths: Paths, doc: Document, glossary: Glossary) -> list[Find
             if check not in CHECKS:
                 message = f"'allow: {check}' names no check (one of {', '.join(CHECKS)})"
             findings.append(Finding(path, entry.line if entry else 0, doc.meta.name, seg.id, "allow", message))
+    known = {seg.id for seg in doc.segments}
+    for entry in catalog.entries:
+        if entry.id not in known:
+            close = difflib.get_close_matches(entry.id, sorted(known - set(entries)), n=1)
+            hint = f" (a new passage is '{close[0]}')" if close else ""
+            message = (
+                f"no passage of seeds/{doc.meta.name}.txt has this id{hint}: an entry's id must not be "
+                "edited; `python -m build_scripts sync` moves entries of removed passages to 'obsolete:'"
+            )
+            findings.append(Finding(path, entry.line, doc.meta.name, entry.id, "unknown", message))
     return findings
 
 

@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Problem
-from .files import read_yaml
+from .files import MarkedYaml, mapping_items, read_yaml, read_yaml_marked
 from .model import DocMeta, Note
 
 STATUSES = ("pending", "draft", "translated", "reviewed", "stale", "original")
 EDITABLE_STATUSES = ("pending", "draft", "translated", "reviewed", "stale")
-ENTRY_ID = re.compile(r"^[ \t]*-[ \t]+id:[ \t]*['\"]?([\w.-]+)", re.MULTILINE)
 ENTRY_KEYS = {"id", "kind", "source", "previous_source", "translation", "status", "notes", "allow"}
 
 
@@ -33,7 +32,8 @@ class Entry:
     previous_source: str = ""
     notes: tuple[Note, ...] = ()
     allow: tuple[dict, ...] = ()
-    line: int = 0
+    line: int = 0  # the line of its `- id:`
+    end_line: int = 0  # the entry's last line
 
 
 @dataclass(frozen=True)
@@ -64,10 +64,11 @@ def catalog_path(root: Path, doc: str) -> Path:
 
 def load_catalog(root: Path, doc: str) -> Catalog:
     path = catalog_path(root, doc)
-    data = read_yaml(path, default=None)
+    marked = read_yaml_marked(path, default=None)
+    data = marked.data
     if data is None:
         return Catalog(path)
-    lines = _entry_lines(path)
+    lines = _entry_lines(marked)
     check = _Collector(path)
     if not isinstance(data, dict):
         raise InputError([Problem(path, "a translation file must be a mapping with 'segments:'")])
@@ -84,19 +85,20 @@ def load_catalog(root: Path, doc: str) -> Catalog:
     return Catalog(path, tuple(entries), tuple(obsolete), doc_notes)
 
 
-def _entry_lines(path: Path) -> dict[str, int]:
-    """Line number of each ``- id: X`` so messages can point at the entry."""
-    text = path.read_text(encoding="utf-8")
-    found: dict[str, int] = {}
-    line, position = 1, 0
-    for match in ENTRY_ID.finditer(text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        found.setdefault(match[1], line)
+def _entry_lines(marked: MarkedYaml) -> dict[str, tuple[int, int]]:
+    """First and last line of each entry (its ``- id:`` line first), so that
+    messages and edit links can point at it."""
+    found: dict[str, tuple[int, int]] = {}
+    top = mapping_items(marked.node)
+    for key in ("segments", "obsolete"):
+        for item in getattr(top.get(key), "value", None) or []:
+            ident = mapping_items(item).get("id")
+            if ident is not None and isinstance(ident.value, str):
+                found.setdefault(ident.value, marked.span(item))
     return found
 
 
-def _entries(raw: Any, check: _Collector, lines: dict[str, int]) -> list[Entry]:
+def _entries(raw: Any, check: _Collector, lines: dict[str, tuple[int, int]]) -> list[Entry]:
     if not isinstance(raw, list):
         check.add("'segments' must be a list of entries")
         return []
@@ -106,7 +108,7 @@ def _entries(raw: Any, check: _Collector, lines: dict[str, int]) -> list[Entry]:
             check.add(f"entry #{index} has no 'id'")
             continue
         ident = str(item["id"])
-        line = lines.get(ident)
+        line, end_line = lines.get(ident, (None, 0))
         unknown = set(item) - ENTRY_KEYS
         if unknown:
             check.add(f"segment '{ident}': unknown field(s) {', '.join(sorted(unknown))}", line)
@@ -131,6 +133,7 @@ def _entries(raw: Any, check: _Collector, lines: dict[str, int]) -> list[Entry]:
                 notes=_notes(item.get("notes"), check, line, ident),
                 allow=tuple(a for a in allow if isinstance(a, dict)),
                 line=line or 0,
+                end_line=end_line,
             )
         )
     return entries
@@ -309,3 +312,64 @@ def render_catalog(doc: str, source_lang: str, entries: list[dict], obsolete: li
     # a blank line between entries makes the file easy to read and to diff
     body = body.replace("\n- id:", "\n\n- id:").replace("\n  - id:", "\n\n  - id:")
     return CATALOG_HEADER.format(doc=doc) + body
+
+
+ENTRY_ORDER = ("id", "kind", "source", "previous_source", "translation", "status", "notes", "allow")
+
+
+def update_entries(path: Path, changes: dict[str, dict[str, str | None]]) -> str:
+    """The text of translation file ``path`` with some fields of some entries
+    set (``None`` removes a field), every other line kept byte for byte.
+
+    Translation files are edited by hand, so re-dumping a whole file would
+    restyle lines nobody changed; only the changed fields are written (in the
+    writer's style, ``dump_yaml``) in place. The result is parsed again and
+    must hold exactly the old data plus the changes.
+    """
+    from .files import dump_yaml
+
+    marked = read_yaml_marked(path)
+    lines = list(marked.lines)
+    edits: list[tuple[int, int, list[str]]] = []  # 0-based [start, end) -> new lines
+    for item in getattr(mapping_items(marked.node).get("segments"), "value", None) or []:
+        fields = {str(key.value): (key, value) for key, value in item.value}
+        ident = fields.get("id", (None, None))[1]
+        wanted = changes.get(getattr(ident, "value", None))
+        if not wanted:
+            continue
+        indent = " " * item.start_mark.column
+        for name, value in wanted.items():
+            new = [] if value is None else [indent + line for line in dump_yaml({name: value}).splitlines()]
+            if name in fields:
+                key, node = fields[name]
+                edits.append((key.start_mark.line, marked.span(node)[1], new))
+            elif new:
+                before = [f for f in ENTRY_ORDER[: ENTRY_ORDER.index(name)] if f in fields]
+                at = marked.span(fields[before[-1]][1])[1] if before else item.start_mark.line + 1
+                edits.append((at, at, new))
+    for start, end, new in sorted(edits, reverse=True):
+        lines[start:end] = new
+    text = "\n".join(lines)
+    _verify_update(path, marked.data, text, changes)
+    return text
+
+
+def _verify_update(path: Path, old: Any, text: str, changes: dict[str, dict[str, str | None]]) -> None:
+    import yaml
+
+    from .files import YAML_LOADER
+
+    expected = [dict(entry) for entry in old.get("segments") or []]
+    for entry in expected:
+        for name, value in changes.get(str(entry.get("id")), {}).items():
+            if value is None:
+                entry.pop(name, None)
+            else:
+                entry[name] = value
+    try:
+        new = yaml.load(text, Loader=YAML_LOADER)
+    except yaml.YAMLError as err:
+        raise InputError([Problem(path, f"the update would break the file ({err}); nothing was written")]) from None
+    rest = {k: v for k, v in new.items() if k != "segments"} == {k: v for k, v in old.items() if k != "segments"}
+    if new.get("segments") != expected or not rest:
+        raise InputError([Problem(path, "could not update the entries in place; nothing was written")])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -75,19 +76,55 @@ def read_seeds(folder: Path) -> list[Seed]:
 
 def read_yaml(path: Path, default: Any = None) -> Any:
     """Load a YAML file; a syntax error names the file and line."""
+    return read_yaml_marked(path, default).data
+
+
+@dataclass(frozen=True)
+class MarkedYaml:
+    """A YAML file's data with its node tree, to tell where each entry is."""
+
+    data: Any
+    node: yaml.Node | None = None
+    lines: tuple[str, ...] = ()
+
+    def span(self, node: yaml.Node) -> tuple[int, int]:
+        """First and last line (1-based) of a node's text, without the blank
+        or comment lines a block scalar's end mark runs over."""
+        first = node.start_mark.line + 1
+        last = node.end_mark.line + (1 if node.end_mark.column else 0)
+        while last > first and (not self.lines[last - 1].strip() or self.lines[last - 1].lstrip().startswith("#")):
+            last -= 1
+        return first, max(first, last)
+
+
+def read_yaml_marked(path: Path, default: Any = None) -> MarkedYaml:
+    """Load a YAML file with its node tree (one parse; a syntax error names
+    the file and line)."""
     if not path.exists():
-        return default
+        return MarkedYaml(default)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise fail(path, "not valid UTF-8") from None
+    loader = YAML_LOADER(text)
     try:
-        return yaml.load(text, Loader=YAML_LOADER)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(x for x in (err.context, err.problem) if x)
         raise InputError([Problem(path, f"invalid YAML: {what}", line)]) from None
+    finally:
+        loader.dispose()
+    return MarkedYaml(data, node, tuple(text.split("\n")))
+
+
+def mapping_items(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    """A mapping node's values by (string) key; empty for anything else."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): value for key, value in node.value}
 
 
 class _BlockDumper(yaml.SafeDumper):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from build_scripts.edit_links import EditLinks, page_source
 from build_scripts.errors import PublicationError
 from build_scripts.generate import Generated, generate
 from build_scripts.pipeline import Paths
@@ -42,10 +43,20 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     """Our search worker indexes the generated pages itself (by passage);
     Material's own index would only duplicate them, and weigh on phones.
-    ``extra.stock_search: true`` keeps Material's stock search, for comparison."""
+    ``extra.stock_search: true`` keeps Material's stock search, for comparison.
+
+    Edit links: "edit this page" opens the file the page is made from (for a
+    generated page, its data, never the generated Markdown), and each
+    passage's pencil its lines in the translation file (see edit_links.py)."""
     if not config.extra.get("stock_search") and page.file.src_uri.startswith("documents/"):
         page.meta["search"] = {"exclude": True}
-    return markdown
+    root = Path(config.config_file_path).resolve().parent
+    cached = _cache.get(str(root))
+    generated = bool(cached) and page.file.src_uri in cached[1].pages
+    links = EditLinks(config.repo_url or "", config.edit_uri or "")
+    source = page_source(page.meta, Path(page.file.abs_src_path), root, generated)
+    page.edit_url = links.edit(source) if links.enabled and source else None
+    return links.resolve(markdown)
 
 
 def _report(result: Generated) -> None:

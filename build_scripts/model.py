@@ -122,3 +122,5 @@ class Document:
     dropped: tuple[Dropped, ...] = ()
     toc: tuple[str, ...] = field(default=())  # the seed's own contents list
     notes: tuple[Note, ...] = ()  # editor's notes on the whole document
+    catalog: str = ""  # its translation file, relative to the project ("" while there is none)
+    entry_lines: dict[str, tuple[int, int]] = field(default_factory=dict)  # id -> lines in the catalog

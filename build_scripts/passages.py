@@ -73,12 +73,21 @@ class PassageWriter:
             f'aria-label="{self._permalink}: {ident}">#{ident}</a>'
         )
 
+    def edit_link(self, view) -> str:
+        """A pencil to the passage's lines in its translation file (the
+        href is resolved against the repository by the MkDocs hook)."""
+        if not view.edit:
+            return ""
+        kind = {"pending": "edit_pending", "original": "edit_original"}.get(view.seg.status, "edit_translation")
+        label = escape(self.ui[kind])
+        return f'<a class="seg-edit" href="{escape(view.edit)}" title="{label}" aria-label="{label}"></a>'
+
     def passage(self, view, tag: str = "div") -> Markup:
         seg = view.seg
         classes = f"seg seg-{seg.kind}" + (" turn-start" if seg.turn_start else "")
         cells = "\n".join(self.cell(c, view) for c in view.cells)
         opening = f'<{tag} class="{classes}" id="{seg.id}" data-status="{seg.status}">'
-        return Markup(f"{opening}\n{cells}\n{self.link(seg.id)}\n</{tag}>")
+        return Markup(f"{opening}\n{cells}\n{self.link(seg.id)}{self.edit_link(view)}\n</{tag}>")
 
     def heading(self, view) -> Markup:
         seg = view.seg
@@ -86,6 +95,6 @@ class PassageWriter:
             return Markup(view.heading)
         alt = (
             f'<div class="seg seg-heading-alt" data-for="{seg.id}" data-status="{seg.status}">\n'
-            f"{self.cell(view.cells[1], view)}\n{self.link(seg.id)}\n</div>"
+            f"{self.cell(view.cells[1], view)}\n{self.link(seg.id)}{self.edit_link(view)}\n</div>"
         )
         return Markup(f"{view.heading}\n\n{alt}")

@@ -81,6 +81,8 @@ def load(paths: Paths) -> tuple[list[Document], Report]:
                 dropped=tuple(dropped),
                 toc=tuple(parsed.toc),
                 notes=catalog.doc_notes,
+                catalog=_relative(catalog.path, paths.root) if catalog.path.exists() else "",
+                entry_lines={e.id: (e.line, e.end_line) for e in catalog.entries if e.line},
             )
         )
         report.dropped.extend(dropped)
@@ -98,3 +100,10 @@ def load(paths: Paths) -> tuple[list[Document], Report]:
         raise InputError([Problem(paths.metadata, f"slug '{s}' is used by two documents") for s in sorted(duplicates)])
     documents.sort(key=lambda d: (d.meta.order, d.meta.name))
     return documents, report
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

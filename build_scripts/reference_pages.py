@@ -11,6 +11,7 @@ import yaml
 from markupsafe import Markup
 
 from .charts import format_amount, log_bars, timeline
+from .edit_links import page_meta
 from .glossary import Term
 from .reference import Reference
 from .refs import Passage
@@ -51,8 +52,10 @@ def grouped_passages(passages: list[Passage], lang: str, up: str) -> list[dict]:
     return out
 
 
-def _front(title: str) -> Markup:
-    return Markup(yaml.safe_dump({"title": title}, allow_unicode=True, sort_keys=False))
+def _front(title: str, source: str) -> Markup:
+    """Front matter: the title, and the data file to edit (edit_links)."""
+    meta = {"title": title, **page_meta(f"editorial/{source}")}
+    return Markup(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False))
 
 
 # ── glossary ────────────────────────────────────────────────────────────────
@@ -117,14 +120,16 @@ def render_reference_pages(reference: Reference, ui: dict) -> dict[str, str]:
         common = {"lang": lang, "other": other(lang), "ui": u}
         if reference.glossary.terms:
             pages[f"glossary/index.{lang}.md"] = env.get_template("glossary.md.j2").render(
-                **common, front_matter=_front(u["glossary_title"]), groups=glossary_groups(reference, lang)
+                **common,
+                front_matter=_front(u["glossary_title"], "glossary.yml"),
+                groups=glossary_groups(reference, lang),
             )
         pages.update(_topic_pages(reference, lang, env, common))
         pages[f"people/index.{lang}.md"] = _people_page(reference, lang, env, common)
         pages[f"figures/index.{lang}.md"] = _figures_page(reference, lang, env, common)
         pages[f"timeline/index.{lang}.md"] = env.get_template("timeline.md.j2").render(
             **common,
-            front_matter=_front(u["timeline_title"]),
+            front_matter=_front(u["timeline_title"], "timeline.yml"),
             svg=timeline(reference.events, lang, u["timeline_chart"]),
             events=[
                 {"date": e.date, "label": e.label(lang), "passages": grouped_passages(list(e.passages), lang, "../")}
@@ -148,10 +153,10 @@ def _topic_pages(reference: Reference, lang: str, env, common: dict) -> dict[str
         }
         listing.append(view)
         pages[f"topics/{topic.id}.{lang}.md"] = env.get_template("topic.md.j2").render(
-            **common, front_matter=_front(view["name"]), topic=view
+            **common, front_matter=_front(view["name"], "topics.yml"), topic=view
         )
     pages[f"topics/index.{lang}.md"] = env.get_template("topics.md.j2").render(
-        **common, front_matter=_front(u["topics_title"]), topics=listing
+        **common, front_matter=_front(u["topics_title"], "topics.yml"), topics=listing
     )
     return pages
 
@@ -172,7 +177,9 @@ def _people_page(reference: Reference, lang: str, env, common: dict) -> str:
         ]
         if entries:
             kinds.append({"id": kind, "title": u[f"kind_{kind}"], "entries": entries})
-    return env.get_template("people.md.j2").render(**common, front_matter=_front(u["people_title"]), kinds=kinds)
+    return env.get_template("people.md.j2").render(
+        **common, front_matter=_front(u["people_title"], "people.yml"), kinds=kinds
+    )
 
 
 def _figures_page(reference: Reference, lang: str, env, common: dict) -> str:
@@ -203,7 +210,10 @@ def _figures_page(reference: Reference, lang: str, env, common: dict) -> str:
             }
         )
     return env.get_template("figures.md.j2").render(
-        **common, front_matter=_front(u["figures_title"]), charts=[c for c in charts if c["svg"]], groups=groups
+        **common,
+        front_matter=_front(u["figures_title"], "figures.yml"),
+        charts=[c for c in charts if c["svg"]],
+        groups=groups,
     )
 
 

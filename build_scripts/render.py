@@ -15,6 +15,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import edit_links
 from .escape import attribute, html_text, markdown_inline
 from .glossary import Glossary
 from .model import Document, Segment
@@ -49,6 +50,7 @@ class SegmentView:
     cells: tuple[Cell, ...]
     heading: Markup | None = None  # the Markdown heading line, for headings
     speaker: dict | None = None  # names per language, on a turn's first paragraph
+    edit: str = ""  # where to edit it: its lines in the translation file (see edit_links.py)
 
 
 def site_root(lang: str) -> str:
@@ -115,7 +117,9 @@ def cells(seg: Segment, lang: str, marker=None) -> tuple[Cell, ...]:
     return tuple(out)
 
 
-def segment_view(seg: Segment, lang: str, speakers: dict[str, tuple[str, str]], ui: dict, marker=None) -> SegmentView:
+def segment_view(
+    seg: Segment, lang: str, speakers: dict[str, tuple[str, str]], ui: dict, marker=None, edit: str = ""
+) -> SegmentView:
     row = cells(seg, lang, marker)
     heading = None
     if seg.kind == "heading":
@@ -124,7 +128,7 @@ def segment_view(seg: Segment, lang: str, speakers: dict[str, tuple[str, str]], 
     if seg.kind == "turn" and seg.turn_start:
         ja_name, en_name = speakers.get(seg.label, (seg.label_ja or seg.label, seg.label))
         speaker = {"ja": ja_name or seg.label_ja or seg.label, "en": en_name or seg.label}
-    return SegmentView(seg, row, heading, speaker)
+    return SegmentView(seg, row, heading, speaker, edit)
 
 
 def _heading_line(seg: Segment, primary: Cell, ui: dict) -> Markup:
@@ -161,10 +165,11 @@ def render_document(
     marker = None
     if glossary is not None and glossary.terms:
         marker = TermMarker(glossary, "../../glossary/", {code: ui[code]["term_tip_suffix"] for code in LANGS})
-    views = [segment_view(s, lang, speakers, ui[lang], marker) for s in body]
+    views = [segment_view(s, lang, speakers, ui[lang], marker, edit_links.passage_href(doc, s.id)) for s in body]
     writer = PassageWriter(lang, ui[lang], {code: ui[code]["editor_note"] for code in LANGS})
     names = titles(doc)
     front = {"title": page_title(doc, lang), "description": _description(doc, lang)}
+    front.update(edit_links.page_meta(doc.catalog))
     return env.get_template("document.md.j2").render(
         lang=lang,
         other=other(lang),
@@ -269,7 +274,7 @@ def render_home(documents: list[Document], lang: str, env: Environment, ui: dict
         }
         for d in documents
     ]
-    front = {"title": ui[lang]["site_title"]}
+    front = {"title": ui[lang]["site_title"], **edit_links.page_meta(edit_links.HOME_SOURCE)}
     return env.get_template("home.md.j2").render(
         lang=lang,
         ui=ui[lang],
@@ -301,7 +306,7 @@ def render_status(documents: list[Document], lang: str, env: Environment, ui: di
         for doc in documents
         for d in doc.dropped
     ]
-    front = {"title": ui[lang]["status_title"]}
+    front = {"title": ui[lang]["status_title"], **edit_links.page_meta(edit_links.STATUS_SOURCE)}
     return env.get_template("status.md.j2").render(
         ui=ui[lang],
         rows=rows,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from . import editorial
 from .files import write_if_changed
+from .model import Document
 from .pipeline import Paths, load
 
 
@@ -18,14 +19,20 @@ class SyncResult:
 
 def sync(paths: Paths) -> SyncResult:
     documents, _ = load(paths)
-    written, stale, obsolete_count = [], 0, 0
-    for doc in documents:
-        catalog = editorial.load_catalog(paths.editorial, doc.meta.name)
-        entries, obsolete = editorial.catalog_entries(doc.segments, catalog)
-        stale += sum(1 for e in entries if e.get("status") == "stale")
-        obsolete_count += len(obsolete)
-        main_lang = "en" if all(s.source_lang == "en" for s in doc.segments) else "ja"
-        text = editorial.render_catalog(doc.meta.name, main_lang, entries, obsolete, catalog.doc_notes)
-        if write_if_changed(catalog.path, text):
-            written.append(str(catalog.path.relative_to(paths.root)))
-    return SyncResult(written, stale, obsolete_count)
+    results = [sync_document(paths, doc) for doc in documents]
+    return SyncResult(
+        [path for r in results for path in r.written],
+        sum(r.stale for r in results),
+        sum(r.obsolete for r in results),
+    )
+
+
+def sync_document(paths: Paths, doc: Document) -> SyncResult:
+    """Write one document's translation file (a skeleton if it has none)."""
+    catalog = editorial.load_catalog(paths.editorial, doc.meta.name)
+    entries, obsolete = editorial.catalog_entries(doc.segments, catalog)
+    stale = sum(1 for e in entries if e.get("status") == "stale")
+    main_lang = "en" if all(s.source_lang == "en" for s in doc.segments) else "ja"
+    text = editorial.render_catalog(doc.meta.name, main_lang, entries, obsolete, catalog.doc_notes)
+    written = [str(catalog.path.relative_to(paths.root))] if write_if_changed(catalog.path, text) else []
+    return SyncResult(written, stale, len(obsolete))
