@@ -52,7 +52,9 @@ def export(paths: Paths, fmt: str) -> bytes:
         return export_tbx(paths)
     documents, _ = load(paths)
     if fmt == "jsonl":
-        return export_jsonl(documents).encode("utf-8")
+        from .reference import load_reference
+
+        return export_jsonl(documents, load_reference(paths.editorial, documents)).encode("utf-8")
     if fmt == "tmx":
         return export_tmx(documents)
     catalogs = {d.meta.name: editorial.load_catalog(paths.editorial, d.meta.name) for d in documents}

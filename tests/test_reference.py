@@ -165,3 +165,14 @@ def test_glossary_variants_work_as_search_synonyms(page, site_server, reference)
     results = run_queries(page, site_server.url, [Query("温室", "ja", "synonym", ())])
     found = {anchor for path, anchor in results[("ja", "温室")] if "altman-nadella-podcast-summary" in path}
     assert wanted <= found | {""} and len(found) >= 2
+
+
+def test_the_corpus_export_carries_topics_terms_and_people(project):
+    import json
+
+    result = run_cli(project, "export", "--format", "jsonl")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    body = [r for r in records if r["kind"] in ("paragraph", "answer", "turn", "item", "attributed")]
+    assert sum(bool(r["topics"]) for r in body) / len(body) > 0.7
+    warm = next(r for r in records if r["doc"] == "000_8428ca6df8ad4a2b" and r["id"] == "p24")
+    assert "warm-shell" in warm["terms"] and "data-centres" in warm["topics"]
