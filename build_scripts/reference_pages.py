@@ -4,11 +4,12 @@ timeline. Render only: what concerns which passage is reference.py's work."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from itertools import groupby
 
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .charts import format_amount, log_bars, timeline
 from .edit_links import page_meta
@@ -50,6 +51,23 @@ def grouped_passages(passages: list[Passage], lang: str, up: str) -> list[dict]:
             rows.append({"id": seg.id, "url": url + anchor, "excerpt": excerpt(text), "lang": text_lang})
         out.append({"title": page_title(doc, lang), "url": url, "passages": rows})
     return out
+
+
+REF = re.compile(r"\b(\d{3}_[0-9a-f]{16}):([\w-]+)")
+
+
+def link_refs(text: str, documents: dict, up: str) -> Markup:
+    """A data file's note with its DOC:ID references as links to the passages."""
+
+    def link(match: re.Match) -> str:
+        doc = documents.get(match.group(1))
+        if doc is None:
+            return str(escape(match.group(0)))
+        anchor = "" if match.group(2) == "title" else f"#{match.group(2)}"
+        title = escape(doc.meta.title_en or doc.meta.title_ja)
+        return f'<a href="{up}documents/{doc.meta.slug}/{anchor}" title="{title}">#{escape(match.group(2))}</a>'
+
+    return Markup(REF.sub(link, str(escape(text))))
 
 
 def _front(title: str, source: str) -> Markup:
@@ -188,6 +206,7 @@ def _figures_page(reference: Reference, lang: str, env, common: dict) -> str:
         {"svg": log_bars(reference.figures, "USD", lang, u["chart_usd"]), "caption": u["chart_usd"]},
         {"svg": log_bars(reference.figures, "multiple", lang, u["chart_multiple"]), "caption": u["chart_multiple"]},
     ]
+    documents = {doc.meta.name: doc for f in reference.figures for doc, _ in f.passages}
     groups = []
     for ident, title, units in FIGURE_GROUPS:
         figures = sorted(
@@ -202,7 +221,7 @@ def _figures_page(reference: Reference, lang: str, env, common: dict) -> str:
                         "id": f.id,
                         "value": format_amount(f.value, f.unit, lang),
                         "label": f.label(lang),
-                        "note": f.note,
+                        "note": link_refs(f.note, documents, "../"),
                         "passages": grouped_passages(list(f.passages), lang, "../"),
                     }
                     for f in figures
