@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .matching import FormIndex
+from .matching import english_pattern, japanese_pattern
 from .model import Document
 from .refs import Passage, PassageLookup, pair
 
@@ -69,9 +69,13 @@ def passages_by_topic(documents: list[Document], topics: list[Topic]) -> dict[st
     lookup = PassageLookup(documents)
     problems: list[Problem] = []
     result = {}
+    passages = [(p, p[1].en.lower()) for p in lookup.all() if p[1].kind != "title"]
     for topic in topics:
-        forms = FormIndex.of([(k, topic.id) for k in topic.keywords_ja], [(k, topic.id) for k in topic.keywords_en])
-        matched = [p for p in lookup.all() if p[1].kind != "title" and forms.keys_in(p[1].ja, p[1].en)]
+        # Presence is all a topic needs: one search per language (a keyword of
+        # one topic never hides another's, unlike terms in the text)
+        ja = japanese_pattern(topic.keywords_ja)
+        en = english_pattern([k.lower() for k in topic.keywords_en], ignore_case=False)
+        matched = [p for p, lower in passages if (ja and ja.search(p[1].ja)) or (en and en.search(lower))]
         where = f"topic '{topic.id}'"
         added = lookup.resolve(topic.include, Path(topic.origin), f"{where} include", problems)
         removed = {id(p[1]) for p in lookup.resolve(topic.exclude, Path(topic.origin), f"{where} exclude", problems)}
