@@ -27,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="translation QA: missing, stale, numbers, glossary, script, brackets…")
     site = commands.add_parser("site", help="build the full static site (all or nothing)")
     site.add_argument("--site-dir", type=Path, default=None, help="target folder (default: site/)")
+    pdf = commands.add_parser("pdf", help="the publication as a PDF book (cover, contents, parallel text, index)")
+    pdf.add_argument("--paper", default="a4", choices=["a4", "letter"], help="page size (default: a4)")
+    pdf.add_argument("-o", "--output", type=Path, help="PDF file to write (default: site/altman-ai-infrastructure.pdf)")
     export = commands.add_parser("export", help="export the corpus")
     export.add_argument("--format", default="jsonl", choices=["jsonl"])
     export.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
@@ -74,6 +77,14 @@ def _site(paths: Paths, args) -> int:
     return 0
 
 
+def _pdf(paths: Paths, args) -> int:
+    from .book import PDF_NAME, build_book
+
+    result = build_book(paths, args.output or paths.root / "site" / PDF_NAME, args.paper)
+    print(f"{result.path}: {result.pages} pages, {result.size / 2**20:.1f} MiB, {result.seconds:.1f} s")
+    return 0
+
+
 def _sync(paths: Paths, args) -> int:
     from .sync import sync
 
@@ -106,7 +117,15 @@ def _bench(paths: Paths, args) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "check": _check, "site": _site, "sync": _sync, "export": _export, "bench": _bench}
+COMMANDS = {
+    "build": _build,
+    "check": _check,
+    "site": _site,
+    "sync": _sync,
+    "export": _export,
+    "bench": _bench,
+    "pdf": _pdf,
+}
 
 if __name__ == "__main__":
     sys.exit(main())
