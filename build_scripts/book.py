@@ -38,7 +38,6 @@ from .render import Cell, cells, titles
 from .topics import load_topics, passages_by_topic
 
 TEMPLATES = Path(__file__).parent / "templates"
-PDF_NAME = "altman-ai-infrastructure.pdf"
 NUMBER_WORDS = "No One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
 PAPERS = {"a4": "A4", "letter": "letter"}
 Passage = tuple[Document, Segment]
