@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import pytest
@@ -22,6 +21,7 @@ from build_scripts.render import PDF_NAME
 from build_scripts.site import SiteBuildError, build_site
 
 from .conftest import ARTIFACTS, copy_project, run_cli
+from .test_site import elements
 
 pytestmark = pytest.mark.slow
 
@@ -237,15 +237,6 @@ def test_us_letter(built, tmp_path):
     assert "612 x 792 pts (letter)" in run("pdfinfo", str(out))
 
 
-class _Tags(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-
 def test_source_text_stays_text_in_the_book(tmp_path):
     project = copy_project(tmp_path / "project", seeds=False)
     hostile = "<script>alert(1)</script> と <img src=x onerror=alert(1)> と {{ 7*7 }} の文。\n\n二つ目の段落です。\n"
@@ -253,10 +244,9 @@ def test_source_text_stays_text_in_the_book(tmp_path):
     (project / "editorial" / "topics.yml").unlink()  # its passages are in the real seeds only
     data = book.book_data(Paths(project))
     html = book.render_html(data, "a4", book.build_date(), "test", index_pass=True)
-    parser = _Tags()
-    parser.feed(html)
-    assert not {tag for tag, _ in parser.tags} & {"script", "img"}
-    assert not [a for _, attrs in parser.tags for a in attrs if a.startswith("on")]
+    tags = elements(html)
+    assert not {tag for tag, _ in tags} & {"script", "img"}
+    assert not [a for _, attrs in tags for a in attrs if a.startswith("on")]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7*7 }}" in html
 
 
