@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="measure the generator and MkDocs on real and synthetic corpora")
     bench.add_argument("--sizes", default="1,10,100", help="corpus multiples to measure (default 1,10,100)")
     bench.add_argument("--repeat", type=int, default=3, help="runs per measurement (median is printed)")
+    bench.add_argument("--no-search", action="store_true", help="skip the search comparison (ours vs stock)")
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve())
     try:
@@ -116,6 +117,12 @@ def _bench(paths: Paths, args) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     for line in run(paths, sizes, args.repeat):
         print(line, flush=True)
+    if not args.no_search:
+        from .bench import search_comparison
+
+        print(flush=True)
+        for line in search_comparison(paths):
+            print(line, flush=True)
     return 0
 
 

@@ -50,6 +50,12 @@ class SegmentView:
     speaker: dict | None = None  # names per language, on a turn's first paragraph
 
 
+def site_root(lang: str) -> str:
+    """Where a language's site sits under the site root (mkdocs-static-i18n:
+    the default language at the root, the others in a folder of their own)."""
+    return "" if lang == LANGS[0] else f"{lang}/"
+
+
 def other(lang: str) -> str:
     return "en" if lang == "ja" else "ja"
 

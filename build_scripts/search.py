@@ -15,7 +15,7 @@ import re
 
 from .glossary import Glossary
 from .model import Document
-from .render import LANGS, page_title
+from .render import LANGS, page_title, site_root
 
 KIND_WEIGHT = {"title": 3, "heading": 2, "question": 2}
 
@@ -26,10 +26,13 @@ def passage_text(seg, lang: str) -> str:
 
 
 def build_index(documents: list[Document], lang: str, glossary: Glossary, extra_pages=()) -> dict:
+    # Material resolves a result's location against the site root (config.base),
+    # so the English pages carry their /en/ prefix.
+    root = site_root(lang)
     pages, passages = [], []
     for doc in documents:
         page = len(pages)
-        pages.append({"u": f"documents/{doc.meta.slug}/", "t": page_title(doc, lang)})
+        pages.append({"u": f"{root}documents/{doc.meta.slug}/", "t": page_title(doc, lang)})
         section = ""
         for seg in doc.segments:
             text = passage_text(seg, lang)
@@ -41,11 +44,11 @@ def build_index(documents: list[Document], lang: str, glossary: Glossary, extra_
             )
     for url, title, paragraphs in extra_pages:
         page = len(pages)
-        pages.append({"u": url, "t": title})
+        pages.append({"u": root + url, "t": title})
         for anchor, heading, text in paragraphs:
             passages.append([page, anchor, heading, text, 1])
     synonyms = [
-        sorted({form for form in (*term.ja_forms, *term.en_forms)}, key=len, reverse=True) for term in glossary.terms
+        sorted({form for form in (*term.ja_forms, *term.en_forms)}, key=lambda f: (-len(f), f)) for term in glossary.terms
     ]
     return {"lang": lang, "pages": pages, "passages": passages, "synonyms": synonyms}
 

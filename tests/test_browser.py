@@ -91,3 +91,20 @@ def test_language_switch_lands_on_the_same_page(page, site_server):
     page.locator('a.md-select__link[hreflang="ja"]').click()
     page.wait_for_url(site_server.url + OTHER_DOC)
     assert page.locator("html").get_attribute("lang") == "ja"
+
+
+def test_language_switch_keeps_the_passage(page, site_server):
+    page.goto(site_server.url + OTHER_DOC + "#p3")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en" + OTHER_DOC + "#p3")
+    page.mouse.wheel(0, 1500)  # scrolled on by hand: the switch follows the passage in view
+    page.wait_for_timeout(300)
+    in_view = page.evaluate(
+        """() => [...document.querySelectorAll('.seg[id]')]
+              .find(e => e.getBoundingClientRect().bottom > 70).id"""
+    )
+    page.evaluate("history.replaceState(null, '', location.pathname)")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="ja"]').click()
+    page.wait_for_url(f"{site_server.url}{OTHER_DOC}#{in_view}")

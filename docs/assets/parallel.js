@@ -23,8 +23,45 @@
   // Apply before first paint where possible, to avoid a flash of both columns.
   apply(stored());
 
+  // The passage a reader is at: the one in the address, else the first one
+  // still visible under the header.
+  function currentPassage() {
+    if (window.location.hash.length > 1) return window.location.hash;
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var passages = document.querySelectorAll(".seg[id]");
+    for (var i = 0; i < passages.length; i++) {
+      // still at the top of the page: the page itself, not its first passage
+      if (passages[i].getBoundingClientRect().bottom > top + 8) return i ? "#" + passages[i].id : "";
+    }
+    return "";
+  }
+
+  // The language switcher keeps the reader on the same passage: the pages of
+  // both languages share their anchors. Capture phase, so that this runs
+  // before Material's own handler, which would drop the passage.
+  document.addEventListener(
+    "click",
+    function (event) {
+      var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+      if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      var anchor = currentPassage();
+      if (!anchor) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      window.location.assign(link.href.split("#")[0] + anchor);
+    },
+    true
+  );
+
   document.addEventListener("DOMContentLoaded", function () {
     apply(stored());
+    // Material's search dialog has no accessible name; give it the search box's.
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
+    }
     var controls = document.querySelectorAll(".view-control");
     for (var i = 0; i < controls.length; i++) {
       controls[i].hidden = false; // the control works only with script, so it shows only then

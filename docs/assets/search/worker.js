@@ -115,7 +115,9 @@ function fuzzyMatches(raw) {
       }
     }
     var share = found / wanted.length;
-    if (share >= 0.6) hits.push({ i: i, score: share, matched: {} });
+    // 0.75: a variant spelling of a word still matches (コンピューター for
+    // コンピュータ), a different word sharing some bigrams does not (量子コンピュータ).
+    if (share >= 0.75) hits.push({ i: i, score: share, matched: {} });
   }
   return hits;
 }

@@ -1,0 +1,103 @@
+"""Search as a reader uses it: typed into the real site in headless Chromium.
+
+The evaluation (tests/search_queries.yml, scored by build_scripts.search_eval)
+must reach recall@10 ≥ 0.95 in both languages; the benchmark prints the same
+figures next to Material's stock search.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from build_scripts.pipeline import Paths, load
+from build_scripts.search_eval import PLACEHOLDER, Query, load_queries, run_queries, score, section_map
+
+from .conftest import ROOT
+
+QUERIES = load_queries(ROOT / "tests" / "search_queries.yml")
+TARGET = 0.95
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return load(Paths(ROOT))[0]
+
+
+def test_query_set_is_large_and_varied():
+    kinds = {q.kind for q in QUERIES}
+    assert len(QUERIES) >= 60
+    assert {q.lang for q in QUERIES} == {"ja", "en"}
+    assert {"compound", "katakana", "none"} <= kinds
+    assert sum(q.kind == "none" for q in QUERIES) >= 4
+
+
+def test_expected_passages_exist(documents):
+    sections = section_map(documents)
+    unknown = [(q.text, e) for q in QUERIES for e in q.expected if e not in sections]
+    assert not unknown
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_search_finds_what_readers_type(page, site_server, documents, artifacts, lang):
+    queries = [q for q in QUERIES if q.lang == lang]
+    results = run_queries(page, site_server.url, queries)
+    scores = score(queries, results, section_map(documents), lang)
+    (artifacts / f"search-eval-{lang}.txt").write_text(f"{scores}\n", encoding="utf-8")
+    assert scores.recall >= TARGET, scores
+    assert scores.hit_rate >= TARGET, scores
+    assert scores.none_correct == scores.none_total, scores.misses
+
+
+@pytest.mark.parametrize(
+    "text", ["推論チップ", "民主的プロセス", "ムーアの法則", "公共サービス", "レート制限", "Stargate", "Stargate 向け"]
+)
+def test_the_queries_stock_search_failed_are_found(page, site_server, text):
+    results = run_queries(page, site_server.url, [Query(text, "ja", "issue", ())])
+    assert results[("ja", text)], f"{text} found nothing"
+
+
+def test_each_site_searches_its_own_language(page, site_server):
+    results = run_queries(
+        page, site_server.url, [Query("データセンター", "ja", "", ()), Query("data centre", "en", "", ())]
+    )
+    ja, en = results[("ja", "データセンター")], results[("en", "data centre")]
+    assert ja and en
+    # paths are relative to the language's own site: /en/ links would show
+    # as "en/…" on the Japanese site, Japanese links as "/…" on the English one
+    assert not any(path.startswith("en/") for path, _ in ja)
+    assert not any(path.startswith("/") for path, _ in en)
+    # no duplicated results
+    assert len(set(ja)) == len(ja) and len(set(en)) == len(en)
+
+
+def _search(page, url: str, text: str, lang: str = "ja"):
+    page.goto(url)
+    box = page.locator(".md-search__input")
+    box.click()
+    page.locator(".md-search-result__meta").filter(has_text=PLACEHOLDER[lang]).wait_for()
+    box.type(text)
+    box.press("End")
+    return page.locator(".md-search-result__item .md-search-result__link")
+
+
+def test_a_result_leads_to_the_passage_with_the_match_highlighted(page, site_server, artifacts):
+    links = _search(page, site_server.url + "/", "ムーアの法則")
+    links.first.wait_for()
+    page.locator(".md-search-result__link[href*='#q9']").first.click()
+    page.wait_for_url(re.compile(r"#q9"))
+    target = page.url.split("#", 1)[1]
+    passage = page.locator(f"[id='{target}']")
+    assert passage.is_visible()
+    mark = page.locator("mark[data-md-highlight]").first
+    mark.wait_for()
+    assert "ムーアの法則" in mark.text_content()
+    page.screenshot(path=str(artifacts / "search-result-landing.png"))
+
+
+def test_english_results_are_english_passages(page, site_server):
+    links = _search(page, site_server.url + "/en/", "Moore", "en")
+    links.first.wait_for()
+    texts = page.locator(".md-search-result__article").all_text_contents()
+    assert texts and not any(re.search(r"[\u3040-\u30ff]", t) for t in texts)
