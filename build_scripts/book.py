@@ -380,6 +380,7 @@ def build_book(paths: Paths, output: Path, paper: str = "a4") -> BookResult:
     os.close(fd)
     try:
         document.write_pdf(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a web server must read it
         os.replace(tmp, output)
     except OSError as err:
         raise BookError(f"could not write {output}: {err}") from err
