@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-packages build check status serve site test bench export clean
+.PHONY: setup system-packages build check status serve site pdf test bench export clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,11 @@ status: setup ## what remains to translate, per document
 serve: setup ## generate, build and serve with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
 
-site: setup ## build the full static site into site/ (all or nothing)
+site: setup ## build the full static site into site/, the PDF book included (all or nothing)
 	$(BIN)/python -m build_scripts site
+
+pdf: setup ## only the PDF book: site/altman-ai-infrastructure.pdf (PAPER=letter for US Letter)
+	$(BIN)/python -m build_scripts pdf --paper $(or $(PAPER),a4)
 
 test: setup system-packages ## the translation checks, then every test (browser tests included)
 	$(BIN)/python -m build_scripts check

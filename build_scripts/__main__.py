@@ -26,8 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="generate the Markdown pages from seeds/ and editorial/")
     commands.add_parser("sync", help="update editorial/translations/ to the current seeds")
     commands.add_parser("check", help="translation QA: missing, stale, numbers, glossary, script, brackets…")
-    site = commands.add_parser("site", help="build the full static site (all or nothing)")
+    site = commands.add_parser("site", help="build the full static site with the PDF book (all or nothing)")
     site.add_argument("--site-dir", type=Path, default=None, help="target folder (default: site/)")
+    site.add_argument("--no-pdf", action="store_true", help="leave the PDF book out (a quicker build)")
+    pdf = commands.add_parser("pdf", help="the publication as a PDF book (cover, contents, parallel text, index)")
+    pdf.add_argument("--paper", default="a4", choices=["a4", "letter"], help="page size (default: a4)")
+    pdf.add_argument("-o", "--output", type=Path, help="PDF file to write (default: site/altman-ai-infrastructure.pdf)")
     export = commands.add_parser(
         "export",
         help="export for CAT tools and reuse: jsonl (corpus), po or xliff (to translate), tmx (aligned "
@@ -83,8 +87,17 @@ def _check(paths: Paths, args) -> int:
 def _site(paths: Paths, args) -> int:
     from .site import build_site
 
-    target = build_site(paths, args.site_dir or paths.root / "site")
+    target = build_site(paths, args.site_dir or paths.root / "site", pdf=not args.no_pdf)
     print(f"site built in {target}")
+    return 0
+
+
+def _pdf(paths: Paths, args) -> int:
+    from .book import build_book
+    from .render import PDF_NAME
+
+    result = build_book(paths, args.output or paths.root / "site" / PDF_NAME, args.paper)
+    print(f"{result.path}: {result.pages} pages, {result.size / 2**20:.1f} MiB, {result.seconds:.1f} s")
     return 0
 
 
@@ -204,6 +217,7 @@ COMMANDS = {
     "status": _status,
     "check-yaml": _check_yaml,
     "bench": _bench,
+    "pdf": _pdf,
 }
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ corpora made of N copies of them (with their translation files).
 Prints medians (generator) and single runs (MkDocs, which is slow at 100x),
 peak memory, pages, output and search-index size, and the ratio the budget
 cares about: generator time / MkDocs render time (target: at most 10%).
+Then the PDF book of the real seeds: median build time, size, pages.
 """
 
 from __future__ import annotations
@@ -107,6 +108,18 @@ def run(paths: Paths, sizes: list[int], repeat: int) -> Iterator[str]:
             )
     yield "gen s: median generator time; mkdocs s: mkdocs build time less the generator it runs;"
     yield "s/seed: generator milliseconds per seed (flat = linear growth)."
+    yield time_pdf(paths, repeat)
+
+
+def time_pdf(paths: Paths, repeat: int) -> str:
+    """The PDF book of the real seeds: median build time, size, pages."""
+    from .book import build_book
+
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
+        runs = [build_book(paths, Path(tmp) / "book.pdf") for _ in range(max(repeat, 1))]
+    seconds = statistics.median(r.seconds for r in runs)
+    last = runs[-1]
+    return f"pdf: {seconds:.1f} s (median of {len(runs)}), {last.size / 2**20:.2f} MiB, {last.pages} pages"
 
 
 STOCK_CONFIG = "INHERIT: mkdocs.yml\nextra:\n  stock_search: true\n"

@@ -23,8 +23,9 @@ from .passages import PassageWriter
 from .terms import TermMarker
 from .text import has_japanese
 
-LANGS = ("ja", "en")
+LANGS = ("ja", "en")  # the first is the site's default language, at the root
 TEMPLATES = Path(__file__).parent / "templates"
+PDF_NAME = "altman-ai-infrastructure.pdf"  # the PDF book (book.py), once at the site root
 
 
 @functools.cache
@@ -142,6 +143,11 @@ def _heading_line(seg: Segment, primary: Cell, ui: dict) -> Markup:
     return Markup(f"{hashes} {text} {{ {attrs} }}")
 
 
+def pdf_href(lang: str, depth: int) -> str:
+    """The PDF book, relative to a page ``depth`` folders below its language's root."""
+    return "../" * (depth + (lang != LANGS[0])) + PDF_NAME
+
+
 def groups(views: list[SegmentView]) -> list[tuple[str, list[SegmentView]]]:
     """Consecutive list items form one list; everything else stands alone."""
     out: list[tuple[str, list[SegmentView]]] = []
@@ -182,6 +188,7 @@ def render_document(
         toc=_toc_links(doc, lang),
         counts=_counts(doc),
         note_labels={code: ui[code]["editor_note"] for code in LANGS},
+        pdf_href=pdf_href(lang, 2),
     )
 
 
@@ -279,6 +286,7 @@ def render_home(documents: list[Document], lang: str, env: Environment, ui: dict
         lang=lang,
         ui=ui[lang],
         entries=entries,
+        pdf_href=pdf_href(lang, 0),
         front_matter=Markup(yaml.safe_dump(front, allow_unicode=True, sort_keys=False)),
     )
 

@@ -1,6 +1,6 @@
 """Build the full static site atomically: into a temporary folder beside the
-target, swapped in only when MkDocs succeeded, so a failed build never leaves
-a half-written site (the previous one stays)."""
+target, swapped in only when MkDocs and the PDF book both succeeded, so a
+failed build never leaves a half-written site (the previous one stays)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,17 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .book import build_book
 from .errors import PublicationError
 from .pipeline import Paths
+from .render import PDF_NAME
 
 
 class SiteBuildError(PublicationError):
     """MkDocs failed; its output says why."""
 
 
-def build_site(paths: Paths, target: Path, strict: bool = True) -> Path:
+def build_site(paths: Paths, target: Path, strict: bool = True, pdf: bool = True) -> Path:
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
@@ -31,6 +33,14 @@ def build_site(paths: Paths, target: Path, strict: bool = True) -> Path:
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(f"mkdocs build failed; {target} was left as it was.\n{result.stderr.strip()}")
+    if pdf:
+        try:
+            build_book(paths, staging / PDF_NAME)
+        except BaseException as err:
+            shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(err, PublicationError):
+                raise SiteBuildError(f"the PDF book failed; {target} was left as it was.\n{err}") from None
+            raise
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():

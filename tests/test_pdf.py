@@ -1,0 +1,282 @@
+"""The PDF book, read as a reader and a printer would: built by the site
+build, fonts embedded (a Japanese one among them), every document's first and
+last passage in both languages, every glossary headword, page numbers in the
+contents and the index that are the pages where those things are, PNG pages
+kept in test-artifacts/pdf/ to look at. And the print stylesheet of the site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from urllib.parse import urljoin
+
+import pytest
+
+from build_scripts import book
+from build_scripts.glossary import load_glossary
+from build_scripts.people import load_people
+from build_scripts.pipeline import Paths, load
+from build_scripts.render import PDF_NAME
+from build_scripts.site import SiteBuildError, build_site
+
+from .conftest import ARTIFACTS, copy_project, run_cli
+from .test_site import elements
+
+pytestmark = pytest.mark.slow
+
+# Used when the project has no glossary yet, so that the glossary and its
+# index are always exercised; the real editorial/glossary.yml wins.
+FALLBACK_GLOSSARY = """\
+terms:
+  - id: inference
+    ja: 推論
+    en: inference
+    reading: すいろん
+    short: {ja: 学習済みモデルを使うこと, en: using a trained model}
+    definition:
+      ja: 学習済みのAIモデルに入力を与えて出力を得る計算。
+      en: The computation of running a trained AI model on an input to get an output.
+  - id: data-centre
+    ja: データセンター
+    en: data centre
+    reading: でーたせんたー
+    variants: {en: [data centres, data center, data centers]}
+    short: {ja: 計算機を集めた施設, en: a building full of computers}
+    definition:
+      ja: 多数のサーバーと電源・冷却設備を収めた施設。
+      en: A facility housing many servers with their power and cooling.
+  - id: compute
+    ja: 計算資源
+    en: compute
+    reading: けいさんしげん
+    variants: {ja: [コンピューティングパワー, 計算能力]}
+    short: {ja: AIの計算に使う能力, en: computing capacity for AI}
+    definition:
+      ja: AIの学習と推論に使う計算能力(チップ、サーバー、データセンター)。
+      en: The computing capacity used to train and run AI (chips, servers, data centres).
+"""
+
+
+def run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace or hyphens (line breaks and hyphenation differ
+    between the source and the laid-out page), case-folded."""
+    return re.sub(r"[\s\-‐­]+", "", text).casefold()
+
+
+def loose(text: str) -> str:
+    """A regex that finds ``text`` across line breaks and hyphenation."""
+    chars = [re.escape(c) for c in re.sub(r"\s+", "", text)]
+    return r"[\s\-‐]*".join(chars)
+
+
+COLUMNS = ("0", "298")  # where the Japanese and the English column start on an A4 page (pt)
+
+
+def column(pdf: str, x: str, *pages: str) -> str:
+    """The text of one column (half an A4 page) of the given pages."""
+    return run("pdftotext", *pages, "-x", x, "-y", "0", "-W", "297", "-H", "842", pdf, "-")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A copy of the project and its site, built once with ``site`` (PDF included)."""
+    base = tmp_path_factory.mktemp("pdf")
+    project = copy_project(base / "project")
+    glossary = project / "editorial" / "glossary.yml"
+    if not glossary.exists():
+        glossary.write_text(FALLBACK_GLOSSARY, encoding="utf-8")
+    site = base / "site"
+    result = run_cli(project, "site", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr[-3000:]
+    pdf = site / PDF_NAME
+    count = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(pdf))).group(1))
+    pages = [run("pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-") for n in range(1, count + 1)]
+    # The parallel text's columns, each read on its own: whole-page text
+    # interleaves their lines.
+    columns = [column(str(pdf), x) for x in COLUMNS]
+    return {"project": project, "site": site, "pdf": pdf, "pages": pages, "columns": columns}
+
+
+def column_texts(built, number: int) -> list[str]:
+    """Page ``number``: its whole text and each column's, squeezed."""
+    pdf, n = str(built["pdf"]), str(number)
+    crops = [column(pdf, x, "-f", n, "-l", n) for x in COLUMNS]
+    return [squeeze(t) for t in (built["pages"][number - 1], *crops)]
+
+
+def part(built, running_head: str) -> int:
+    """The first page of a part of the book: the first page headed by its
+    running head (the contents page only names it)."""
+    return next(n for n, text in enumerate(built["pages"], 1) if text.lstrip().startswith(running_head))
+
+
+def test_the_site_build_makes_the_pdf_and_both_languages_link_to_it(built):
+    site, pdf = built["site"], built["pdf"]
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert pdf.stat().st_mode & 0o044 == 0o044, "the PDF must be readable by the web server"
+    assert len(built["pages"]) > 20
+    assert "A4" in run("pdfinfo", str(pdf))
+    documents, _ = load(Paths(built["project"]))
+    pages = ["index.html", "en/index.html"]
+    pages += [f"{prefix}documents/{d.meta.slug}/index.html" for prefix in ("", "en/") for d in documents]
+    for rel in pages:
+        html = (site / rel).read_text(encoding="utf-8")
+        hrefs = re.findall(r'<a href="([^"]*\.pdf)"', html)
+        assert hrefs, f"{rel}: no link to the PDF"
+        target = urljoin(f"http://x/{rel}", hrefs[0])
+        assert target == f"http://x/{PDF_NAME}", f"{rel}: {hrefs[0]} resolves to {target}"
+
+
+def test_every_font_is_embedded_and_one_is_japanese(built):
+    rows = run("pdffonts", str(built["pdf"])).splitlines()[2:]
+    assert rows
+    fonts = [(row.split()[0], row.split()[-5]) for row in rows]  # name, emb
+    assert all(emb == "yes" for _, emb in fonts), fonts
+    assert any("CJK-JP" in name for name, _ in fonts), fonts
+
+
+def test_first_and_last_passage_of_every_document_in_both_languages(built):
+    texts = [squeeze(t) for t in (*built["columns"], "".join(built["pages"]))]
+    documents, _ = load(Paths(built["project"]))
+    missing = []
+    for doc in documents:
+        body = [s for s in doc.segments if s.kind != "title"]
+        for seg in (body[0], body[-1]):
+            for lang in ("ja", "en"):
+                passage = squeeze(getattr(seg, lang))
+                for fragment in (passage[:40], passage[-40:]):
+                    if not any(fragment in text for text in texts):
+                        missing.append(f"{doc.meta.name} {seg.id} {lang}: {fragment}")
+    assert not missing, "\n".join(missing)
+
+
+def test_every_glossary_headword(built):
+    glossary = load_glossary(built["project"] / "editorial" / "glossary.yml")
+    assert glossary.terms
+    start = part(built, "用語集")
+    text = squeeze("".join(built["pages"][start - 1 :]))
+    missing = [t.id for t in glossary.terms if squeeze(t.ja) not in text or squeeze(t.en) not in text]
+    assert not missing
+
+
+def contents_number(contents: str, title: str) -> int:
+    match = re.search(loose(title) + r"[\s.]*?(\d+)(?=\s|$)", contents)
+    assert match, f"{title!r} not in the contents"
+    return int(match.group(1))
+
+
+def test_contents_page_numbers_are_the_pages_of_the_headings(built):
+    contents = " ".join(built["pages"][1:3])  # the contents follow the cover
+    documents, _ = load(Paths(built["project"]))
+    checked = 0
+    for doc in documents:
+        ch = book.chapter(doc, {})
+        number = contents_number(contents, ch.title_en)
+        assert squeeze(ch.title_ja) in squeeze(built["pages"][number - 1]), f"{ch.title_en}: not on page {number}"
+        for row in ch.sections[:2]:
+            number = contents_number(contents, row.seg.en)
+            head = built["pages"][number - 1]
+            assert squeeze(row.seg.ja)[:20] in squeeze(head), f"{row.seg.en}: not on page {number}"
+            checked += 1
+    for part in ("Glossary", "Colophon"):
+        number = contents_number(contents, part)
+        assert squeeze(part) in squeeze(built["pages"][number - 1])
+    assert checked >= 6
+
+
+def index_numbers(index: str, en: str) -> list[int]:
+    match = re.search(r"(?<![\w-])" + loose(en) + r"(?![\w-])[^\d]{0,60}?((?:\d+(?:–\d+)?,?\s*)+)", index)
+    assert match, f"{en!r} not in the index"
+    return [int(n) for n in re.findall(r"\d+", match.group(1))]
+
+
+def test_index_page_numbers_are_the_pages_of_the_passages(built):
+    project = built["project"]
+    start, end = part(built, "索引"), part(built, "奥付")
+    index = " ".join(built["pages"][start - 1 : end]).replace("\u00ad", "")
+    glossary = load_glossary(project / "editorial" / "glossary.yml")
+    people = {p.id: p for p in load_people(project / "editorial" / "people.yml")}
+    sample = [(t.en, t.ja_forms + t.en_forms) for t in glossary.terms[:6]]
+    for ident in ("satya-nadella", "ben-horowitz", "brad-gerstner", "tyler-cowen"):
+        if ident in people:
+            sample.append((people[ident].en, people[ident].names_ja + people[ident].names_en))
+    assert len(sample) >= 5
+    for name, forms in sample:
+        numbers = index_numbers(index, name)
+        assert numbers, name
+        for number in numbers:
+            texts = column_texts(built, number)
+            assert any(squeeze(form) in text for form in forms for text in texts), f"{name} is not on page {number}"
+
+
+def test_pages_rendered_for_a_reader_to_look_at(built):
+    out = ARTIFACTS / "pdf"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    transcript = next(n for n, t in enumerate(built["pages"], 1) if re.search(r"Sam Altman\s+\d\d:\d\d", t))
+    wanted = {1, 2, 3, 4, transcript, part(built, "用語集"), part(built, "索引"), len(built["pages"])}
+    for number in sorted(wanted):
+        run("pdftoppm", "-r", "60", "-png", "-f", str(number), "-l", str(number), str(built["pdf"]), str(out / "page"))
+    pngs = sorted(out.glob("page-*.png"))
+    assert len(pngs) == len(wanted)
+    assert all(p.stat().st_size > 5000 for p in pngs)
+
+
+def test_us_letter(built, tmp_path):
+    out = tmp_path / "letter.pdf"
+    result = run_cli(built["project"], "pdf", "--paper", "letter", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "612 x 792 pts (letter)" in run("pdfinfo", str(out))
+
+
+def test_source_text_stays_text_in_the_book(tmp_path):
+    project = copy_project(tmp_path / "project", seeds=False)
+    hostile = "<script>alert(1)</script> と <img src=x onerror=alert(1)> と {{ 7*7 }} の文。\n\n二つ目の段落です。\n"
+    (project / "seeds" / "hostile.txt").write_text(hostile, encoding="utf-8")
+    data = book.book_data(Paths(project))
+    html = book.render_html(data, "a4", book.build_date(), "test", index_pass=True)
+    tags = elements(html)
+    assert not {tag for tag, _ in tags} & {"script", "img"}
+    assert not [a for _, attrs in tags for a in attrs if a.startswith("on")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7*7 }}" in html
+
+
+def test_a_failed_pdf_keeps_the_previous_site(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the old site", encoding="utf-8")
+
+    def broken(paths, output, paper="a4"):
+        output.write_bytes(b"%PDF-half")
+        raise book.BookError("no fonts")
+
+    monkeypatch.setattr("build_scripts.site.build_book", broken)
+    with pytest.raises(SiteBuildError, match="PDF book failed"):
+        build_site(Paths(project), site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "the old site"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+@pytest.mark.browser
+def test_printing_a_page_gives_a_clean_two_column_document(page, site_server, artifacts):
+    doc = "/documents/altman-blackrock-infrastructure-summit/"
+    page.goto(site_server.url + doc)
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".view-control", "#p2 .seg-link"):
+        assert not page.locator(chrome).first.is_visible(), f"{chrome} is printed"
+    left, right = (page.locator("#p2 .seg-cell").nth(i).bounding_box() for i in (0, 1))
+    assert abs(left["y"] - right["y"]) < 2 and right["x"] > left["x"] + left["width"]
+    page.screenshot(path=str(artifacts / "print-document-ja.png"), full_page=False)
+    page.pdf(path=str(artifacts / "print-document-ja.pdf"), prefer_css_page_size=True)
+    # the reader's choice of one language holds on paper too
+    page.evaluate("localStorage.setItem('bilingual-view', 'en')")
+    page.goto(site_server.url + "/en" + doc)
+    page.emulate_media(media="print")
+    assert page.locator("#p2 .col-en").is_visible() and not page.locator("#p2 .col-ja").is_visible()
+    page.pdf(path=str(artifacts / "print-document-en-only.pdf"), prefer_css_page_size=True)
