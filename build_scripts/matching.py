@@ -20,6 +20,10 @@ class FormIndex:
     ja: tuple[tuple[str, Hashable], ...] = ()
     en_pattern: re.Pattern | None = None
     en_keys: dict[str, Hashable] = field(default_factory=dict)
+    # Japanese forms by first character, as positions in ``ja`` (longest-first
+    # order): a text only tries the forms that can start in it.
+    ja_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _found: dict = field(default_factory=dict, compare=False, repr=False)  # text -> matches
 
     @classmethod
     def of(cls, ja: Iterable[tuple[str, Hashable]], en: Iterable[tuple[str, Hashable]]) -> FormIndex:
@@ -28,13 +32,21 @@ class FormIndex:
         for form, key in sorted(en, key=lambda x: len(x[0])):
             if form:
                 en_keys.setdefault(form.lower(), key)
-        return cls(ja_sorted, english_pattern(en_keys, ignore_case=False), en_keys)
+        by_first: dict[str, list[int]] = {}
+        for position, (form, _) in enumerate(ja_sorted):
+            by_first.setdefault(form[0], []).append(position)
+        first = {ch: tuple(positions) for ch, positions in by_first.items()}
+        return cls(ja_sorted, english_pattern(en_keys, ignore_case=False), en_keys, first)
 
     def find_ja(self, text: str) -> list[tuple[int, int, Hashable]]:
         """(start, end, key) of each Japanese form in text, longest match first."""
+        cached = self._found.get(text)
+        if cached is not None:
+            return cached
+        candidates = sorted({p for ch in set(text) & self.ja_by_first.keys() for p in self.ja_by_first[ch]})
         claimed = [False] * len(text)
         found = []
-        for form, key in self.ja:
+        for form, key in (self.ja[p] for p in candidates):
             start = text.find(form)
             while start >= 0:
                 end = start + len(form)
@@ -42,7 +54,9 @@ class FormIndex:
                     claimed[start:end] = [True] * (end - start)
                     found.append((start, end, key))
                 start = text.find(form, end)
-        return sorted(found, key=lambda x: x[0])
+        found.sort(key=lambda x: x[0])
+        self._found[text] = found
+        return found
 
     def find_en(self, text: str) -> list[tuple[int, int, Hashable]]:
         if self.en_pattern is None:
@@ -69,10 +83,3 @@ def english_pattern(forms, ignore_case: bool = True) -> re.Pattern | None:
     # A form may start or end with a non-word character ("@sama"), so the
     # boundary is "no word character or hyphen next to it".
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE if ignore_case else 0)
-
-
-def japanese_pattern(forms) -> re.Pattern | None:
-    """Any of the Japanese forms as a substring."""
-    if not forms:
-        return None
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .matching import english_pattern, japanese_pattern
+from .matching import english_pattern
 from .model import Document
 from .refs import Passage, PassageLookup, pair
 
@@ -64,6 +64,16 @@ def load_topics(path: Path) -> list[Topic]:
     return topics
 
 
+def _mentions(topic: Topic, ja: str, en_lower: str) -> bool:
+    if any(k in ja for k in topic.keywords_ja):
+        return True
+    keywords = [k.lower() for k in topic.keywords_en]
+    # a plain substring test first: most passages contain no keyword at all
+    if not any(k in en_lower for k in keywords):
+        return False
+    return bool(english_pattern(keywords, ignore_case=False).search(en_lower))
+
+
 def passages_by_topic(documents: list[Document], topics: list[Topic]) -> dict[str, list[Passage]]:
     """Every topic's passages in reading order across documents."""
     lookup = PassageLookup(documents)
@@ -73,9 +83,7 @@ def passages_by_topic(documents: list[Document], topics: list[Topic]) -> dict[st
     for topic in topics:
         # Presence is all a topic needs: one search per language (a keyword of
         # one topic never hides another's, unlike terms in the text)
-        ja = japanese_pattern(topic.keywords_ja)
-        en = english_pattern([k.lower() for k in topic.keywords_en], ignore_case=False)
-        matched = [p for p, lower in passages if (ja and ja.search(p[1].ja)) or (en and en.search(lower))]
+        matched = [p for p, lower in passages if _mentions(topic, p[1].ja, lower)]
         where = f"topic '{topic.id}'"
         added = lookup.resolve(topic.include, Path(topic.origin), f"{where} include", problems)
         removed = {id(p[1]) for p in lookup.resolve(topic.exclude, Path(topic.origin), f"{where} exclude", problems)}
