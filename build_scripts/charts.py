@@ -2,7 +2,9 @@
 amounts side by side on a logarithmic scale, and the timeline.
 
 Every label is escaped; the SVG carries a <title> and the figures it shows
-are also in the page's table, so nothing depends on seeing the picture.
+are also in the page's table, so nothing depends on seeing the picture. Its
+bars and dots are links, so it is a labelled group, not an image (an image
+may not hold interactive content).
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def log_bars(figures: list[Figure], unit: str, lang: str, title: str) -> Markup:
         return label_w + bar_w * (math.log10(value) - low) / (high - low)
 
     parts = [
-        f'<svg class="chart chart-log" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="chart chart-log" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="group" '
         f'aria-labelledby="chart-{unit}-title" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="chart-{unit}-title">{escape(title)}</title>',
     ]
@@ -151,7 +153,7 @@ def timeline(events: list[Event], lang: str, title: str) -> Markup:
     height = axis + 26
     parts = [
         f'<svg class="chart chart-timeline" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="timeline-title" xmlns="http://www.w3.org/2000/svg">',
+        f'role="group" aria-labelledby="timeline-title" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="timeline-title">{escape(title)}</title>',
         f'<line class="axis" x1="{left}" y1="{axis}" x2="{left + span}" y2="{axis}"/>',
     ]

@@ -10,7 +10,19 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 DOC = "/documents/altman-blackrock-infrastructure-summit/"
-PAGES = ["/", "/en/", DOC, "/en" + DOC, "/status/", "/en/status/"]
+PAGES = [
+    "/",
+    "/en/",
+    DOC,
+    "/en" + DOC,
+    "/glossary/",
+    "/en/glossary/",
+    "/topics/power-energy/",
+    "/en/figures/",
+    "/timeline/",
+    "/status/",
+    "/en/status/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
