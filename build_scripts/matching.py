@@ -61,6 +61,12 @@ class FormIndex:
     def find_en(self, text: str) -> list[tuple[int, int, Hashable]]:
         if self.en_pattern is None:
             return []
+        cached = self._found.get(("en", text))
+        if cached is None:
+            cached = self._found[("en", text)] = self._match_en(text)
+        return cached
+
+    def _match_en(self, text: str) -> list[tuple[int, int, Hashable]]:
         # Matching the lower-cased text against lower-case forms is several
         # times faster than a case-insensitive alternation of hundreds of forms.
         lower = text.lower()

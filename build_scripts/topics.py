@@ -64,14 +64,19 @@ def load_topics(path: Path) -> list[Topic]:
     return topics
 
 
-def _mentions(topic: Topic, ja: str, en_lower: str) -> bool:
-    if any(k in ja for k in topic.keywords_ja):
-        return True
-    keywords = [k.lower() for k in topic.keywords_en]
-    # a plain substring test first: most passages contain no keyword at all
-    if not any(k in en_lower for k in keywords):
-        return False
-    return bool(english_pattern(keywords, ignore_case=False).search(en_lower))
+def _matcher(topic: Topic):
+    """A test "does this passage (Japanese, lower-cased English) mention the topic"."""
+    ja_keywords = topic.keywords_ja
+    en_keywords = [k.lower() for k in topic.keywords_en]
+    pattern = english_pattern(en_keywords, ignore_case=False)
+
+    def mentions(ja: str, en_lower: str) -> bool:
+        if any(k in ja for k in ja_keywords):
+            return True
+        # a plain substring test first: most passages contain no keyword at all
+        return any(k in en_lower for k in en_keywords) and bool(pattern.search(en_lower))
+
+    return mentions
 
 
 def passages_by_topic(documents: list[Document], topics: list[Topic]) -> dict[str, list[Passage]]:
@@ -83,7 +88,8 @@ def passages_by_topic(documents: list[Document], topics: list[Topic]) -> dict[st
     for topic in topics:
         # Presence is all a topic needs: one search per language (a keyword of
         # one topic never hides another's, unlike terms in the text)
-        matched = [p for p, lower in passages if _mentions(topic, p[1].ja, lower)]
+        mentions = _matcher(topic)
+        matched = [p for p, lower in passages if mentions(p[1].ja, lower)]
         where = f"topic '{topic.id}'"
         added = lookup.resolve(topic.include, Path(topic.origin), f"{where} include", problems)
         removed = {id(p[1]) for p in lookup.resolve(topic.exclude, Path(topic.origin), f"{where} exclude", problems)}
