@@ -23,10 +23,14 @@ class Figure:
     label_ja: str
     label_en: str
     passages: tuple[Passage, ...]
-    note: str = ""
+    note_ja: str = ""  # an editor's note, in both languages
+    note_en: str = ""
 
     def label(self, lang: str) -> str:
         return self.label_ja if lang == "ja" else self.label_en
+
+    def note(self, lang: str) -> str:
+        return self.note_ja if lang == "ja" else self.note_en
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,12 @@ def load_figures(path: Path, documents: list[Document]) -> list[Figure]:
             continue
         if raw["unit"] not in UNITS:
             problems.append(Problem(path, f"{where}: unit must be one of {', '.join(UNITS)}"))
-        figures.append(Figure(str(raw["id"]), value, str(raw["unit"]), ja, en, passages, str(raw.get("note") or "")))
+        note = raw.get("note") or {}
+        if note and not (pair(note, "ja") and pair(note, "en")):
+            problems.append(Problem(path, f"{where}: a note needs note.ja and note.en", line_of(path, "note:")))
+        figures.append(
+            Figure(str(raw["id"]), value, str(raw["unit"]), ja, en, passages, pair(note, "ja"), pair(note, "en"))
+        )
     return figures
 
 

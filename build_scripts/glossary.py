@@ -29,6 +29,7 @@ class Term:
     definition_ja: str
     definition_en: str
     related: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # passages (DOC:ID) where a form means something else
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def load_glossary(path: Path) -> Glossary:
                 definition_ja=_pair(definition, "ja"),
                 definition_en=_pair(definition, "en"),
                 related=tuple(map(str, raw.get("related") or [])),
+                exclude=tuple(map(str, raw.get("exclude") or [])),
             )
         )
     known = {t.id for t in terms}

@@ -39,17 +39,31 @@ class Reference:
 
 
 def passages_by_term(documents: list[Document], glossary: Glossary) -> dict[str, list[Passage]]:
+    """Every term's passages in reading order, less those its ``exclude``
+    lists (where a form is used in another sense: "training" of workers)."""
     result: dict[str, list[Passage]] = {t.id: [] for t in glossary.terms}
     for passage in PassageLookup(documents).all():
-        seg = passage[1]
-        found = {t.id for *_, t in glossary.find_ja(seg.ja)} | {t.id for *_, t in glossary.find_en(seg.en)}
-        for ident in found:
-            result[ident].append(passage)
+        doc, seg = passage
+        ref = f"{doc.meta.name}:{seg.id}"
+        found = {t for *_, t in glossary.find_ja(seg.ja)} | {t for *_, t in glossary.find_en(seg.en)}
+        for term in found:
+            if ref not in term.exclude:
+                result[term.id].append(passage)
     return result
+
+
+def check_exclusions(path: Path, documents: list[Document], glossary: Glossary) -> None:
+    """A glossary ``exclude`` naming no passage is a typo: fail with file and line."""
+    lookup, problems = PassageLookup(documents), []
+    for term in glossary.terms:
+        lookup.resolve(term.exclude, path, f"term '{term.id}' exclude", problems)
+    if problems:
+        raise InputError(problems)
 
 
 def load_reference(editorial: Path, documents: list[Document]) -> Reference:
     glossary = load_glossary(editorial / "glossary.yml")
+    check_exclusions(editorial / "glossary.yml", documents, glossary)
     term_passages = passages_by_term(documents, glossary)
     unused = [t for t in glossary.terms if not term_passages[t.id]]
     if unused:

@@ -53,7 +53,7 @@ def grouped_passages(passages: list[Passage], lang: str, up: str) -> list[dict]:
     return out
 
 
-REF = re.compile(r"\b(\d{3}_[0-9a-f]{16}):([\w-]+)")
+REF = re.compile(r"(?<![0-9A-Za-z_])(\d{3}_[0-9a-f]{16}):([A-Za-z0-9-]+)")  # ASCII only: kana may touch it
 
 
 def link_refs(text: str, documents: dict, up: str) -> Markup:
@@ -221,7 +221,7 @@ def _figures_page(reference: Reference, lang: str, env, common: dict) -> str:
                         "id": f.id,
                         "value": format_amount(f.value, f.unit, lang),
                         "label": f.label(lang),
-                        "note": link_refs(f.note, documents, "../"),
+                        "note": link_refs(f.note(lang), documents, "../"),
                         "passages": grouped_passages(list(f.passages), lang, "../"),
                     }
                     for f in figures

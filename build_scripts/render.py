@@ -98,7 +98,8 @@ def cells(seg: Segment, lang: str, marker=None) -> tuple[Cell, ...]:
     """The segment's language cells, page language first; ``marker`` (a
     terms.TermMarker) links glossary terms."""
     if marker is not None and seg.kind not in UNMARKED_KINDS:
-        text_html = marker.html
+        ref = f"{seg.doc}:{seg.id}"
+        text_html = lambda text, lang: marker.html(text, lang, ref)  # noqa: E731
     else:
         text_html = lambda text, _lang: html_text(text)  # noqa: E731
     if seg.status == "original" and seg.ja == seg.en:

@@ -19,13 +19,15 @@ class TermMarker:
         self.suffix = suffix  # "(see glossary)" per language
         self.seen: set[tuple[str, str]] = set()
 
-    def html(self, text: str, lang: str) -> Markup:
+    def html(self, text: str, lang: str, ref: str = "") -> Markup:
+        """``text`` escaped, first uses of terms linked; ``ref`` (DOC:ID) is the
+        passage, so that a term's ``exclude`` is respected."""
         find = self.glossary.find_ja if lang == "ja" else self.glossary.find_en
         urls = [m.span() for m in URL.finditer(text)] if "http" in text else []
         spans, last = [], 0
         for start, end, term in find(text):
             key = (term.id, lang)
-            if key in self.seen or any(s < end and start < e for s, e in urls):
+            if key in self.seen or ref in term.exclude or any(s < end and start < e for s, e in urls):
                 continue
             self.seen.add(key)
             spans.append((start, end, term))

@@ -176,3 +176,32 @@ def test_the_corpus_export_carries_topics_terms_and_people(project):
     assert sum(bool(r["topics"]) for r in body) / len(body) > 0.7
     warm = next(r for r in records if r["doc"] == "000_8428ca6df8ad4a2b" and r["id"] == "p24")
     assert "warm-shell" in warm["terms"] and "data-centres" in warm["topics"]
+
+
+def test_glossary_exclusions_are_honoured(reference):
+    excluded = [(t, ref) for t in reference.glossary.terms for ref in t.exclude]
+    assert excluded, "the glossary lists passages where a form means something else"
+    for term, ref in excluded:
+        listed = {f"{doc.meta.name}:{seg.id}" for doc, seg in reference.term_passages[term.id]}
+        assert ref not in listed
+
+
+def test_a_glossary_exclusion_naming_no_passage_fails(project):
+    path = project / "editorial" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("  - id: warm-shell\n", '  - id: warm-shell\n    exclude: ["000_8428ca6df8ad4a2b:p404"]\n', 1)
+    )
+    result = run_cli(project, "build")
+    assert result.returncode == 1
+    assert "term 'warm-shell' exclude: unknown passage '000_8428ca6df8ad4a2b:p404'" in result.stderr
+
+
+def test_a_figure_note_in_one_language_only_fails(project):
+    path = project / "editorial" / "figures.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n    note:\n") + 1  # the first figure's note (not the header comment)
+    end = text.index("\n    passages:", start)
+    path.write_text(text[:start] + '    note: "English only."' + text[end:], encoding="utf-8")
+    result = run_cli(project, "build")
+    assert result.returncode == 1 and "needs note.ja and note.en" in result.stderr
