@@ -203,6 +203,14 @@ def _bench(paths: Paths, args) -> int:
         print(flush=True)
         for line in search_comparison(paths):
             print(line, flush=True)
+        print(flush=True)
+        try:
+            from .search_compare import compare
+        except ImportError:
+            print("segmentation: skipped (needs requirements-bench.txt; `make bench` installs it)")
+        else:
+            for line in compare(paths):
+                print(line, flush=True)
     return 0
 
 
