@@ -266,7 +266,23 @@ def coverage(doc: Document) -> float:
     return done / len(doc.segments) if doc.segments else 1.0
 
 
-def render_home(documents: list[Document], lang: str, env: Environment, ui: dict) -> str:
+def reference_links(reference, lang: str, ui: dict) -> list[dict]:
+    """The reference pages, for the home page: (url, title, how many entries)."""
+    if reference is None:
+        return []
+    u = ui[lang]
+    links = [("topics/", u["topics_title"], len(reference.topics))]
+    if reference.glossary.terms:
+        links.insert(0, ("glossary/", u["glossary_title"], len(reference.glossary.terms)))
+    links += [
+        ("people/", u["people_title"], len(reference.people)),
+        ("figures/", u["figures_title"], len(reference.figures)),
+        ("timeline/", u["timeline_title"], len(reference.events)),
+    ]
+    return [{"url": url, "title": title, "count": count} for url, title, count in links]
+
+
+def render_home(documents: list[Document], lang: str, env: Environment, ui: dict, reference=None) -> str:
     entries = [
         {
             "slug": d.meta.slug,
@@ -287,6 +303,7 @@ def render_home(documents: list[Document], lang: str, env: Environment, ui: dict
         lang=lang,
         ui=ui[lang],
         entries=entries,
+        reference=reference_links(reference, lang, ui),
         pdf_href=pdf_href(lang, 0),
         front_matter=Markup(yaml.safe_dump(front, allow_unicode=True, sort_keys=False)),
     )
@@ -340,7 +357,7 @@ def render_pages(documents: list[Document], speakers: dict[str, dict], reference
     glossary = reference.glossary if reference is not None else None
     pages = {}
     for lang in LANGS:
-        pages[f"index.{lang}.md"] = render_home(documents, lang, env, ui)
+        pages[f"index.{lang}.md"] = render_home(documents, lang, env, ui, reference)
         pages[f"status.{lang}.md"] = render_status(documents, lang, env, ui)
         for doc in documents:
             names = speakers.get(doc.meta.name, {})

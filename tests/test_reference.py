@@ -205,3 +205,9 @@ def test_a_figure_note_in_one_language_only_fails(project):
     path.write_text(text[:start] + '    note: "English only."' + text[end:], encoding="utf-8")
     result = run_cli(project, "build")
     assert result.returncode == 1 and "needs note.ja and note.en" in result.stderr
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_the_home_page_leads_to_every_reference_page(built_site, lang_root):
+    hrefs = set(_parse(built_site / lang_root / "index.html").hrefs)
+    assert {p for p in REFERENCE_PAGES} <= hrefs
