@@ -3,28 +3,20 @@ local web server and headless Chromium (Debian's, driven by Playwright)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+
+from build_scripts.search_eval import CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Hand-written inputs a project needs; generated pages are left behind.
 PROJECT_PARTS = ("mkdocs.yml", "seeds", "editorial", "overrides", "docs/about.ja.md", "docs/about.en.md", "docs/assets")
 
@@ -95,31 +87,11 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class Server:
-    def __init__(self, root: Path):
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site):
-    with Server(built_site) as server:
-        yield server
+    """The built site on 127.0.0.1 (the benchmark's server); ``.url`` is its address."""
+    with serve(built_site) as url:
+        yield SimpleNamespace(url=url)
 
 
 @pytest.fixture(scope="session")
