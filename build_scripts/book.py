@@ -25,21 +25,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from . import editorial
 from .errors import PublicationError
-from .escape import html_text
-from .glossary import Glossary, Term, load_glossary
+from .glossary import Term, reading_order
 from .model import Document, Note, Segment
-from .people import load_people, passages_by_person
 from .pipeline import Paths, load
-from .reference import passages_by_term
-from .render import Cell, cells, titles
-from .topics import load_topics, passages_by_topic
+from .reference import Reference, load_reference
+from .render import TEMPLATES, Cell, cells, environment, titles
 
-TEMPLATES = Path(__file__).parent / "templates"
-NUMBER_WORDS = "No One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
 PAPERS = {"a4": "A4", "letter": "letter"}
 Passage = tuple[Document, Segment]
 
@@ -227,19 +220,15 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
-def index_sections(paths: Paths, documents: list[Document], glossary: Glossary) -> tuple[IndexSection, ...]:
+def index_sections(reference: Reference) -> tuple[IndexSection, ...]:
     """Terms (the glossary), people and organisations, topics: each entry with
-    the passages that name it, by the one matching rule of matching.py."""
-    people = load_people(paths.editorial / "people.yml")  # a missing file is an empty list
-    topics = load_topics(paths.editorial / "topics.yml")
-    by_term = passages_by_term(documents, glossary)
-    by_person = passages_by_person(documents, people)
-    by_topic = passages_by_topic(documents, topics)
+    the passages the site lists for it (reference.py)."""
+    terms, people, topics = reference.term_passages, reference.person_passages, reference.topic_passages
     names = "人名・組織名", "People and organisations"
     specs = (
-        ("index-terms", "用語", "Terms", [(t.ja, t.en, t.reading, by_term[t.id]) for t in glossary.terms]),
-        ("index-people", *names, [(x.ja, x.en, "", by_person[x.id]) for x in people]),
-        ("index-topics", "話題", "Topics", [(t.ja, t.en, "", by_topic[t.id]) for t in topics]),
+        ("index-terms", "用語", "Terms", [(t.ja, t.en, t.reading, terms[t.id]) for t in reference.glossary.terms]),
+        ("index-people", *names, [(x.ja, x.en, "", people[x.id]) for x in reference.people]),
+        ("index-topics", "話題", "Topics", [(t.ja, t.en, "", topics[t.id]) for t in reference.topics]),
     )
     return tuple(IndexSection(ident, ja, en, _entries(items)) for ident, ja, en, items in specs if items)
 
@@ -274,15 +263,6 @@ def _locator(run: list[int], first_on_page: dict[int, str]) -> Locator:
     return Locator(first_on_page[run[0]], first_on_page[run[-1]])
 
 
-def glossary_order(terms: Iterable[Term]) -> tuple[Term, ...]:
-    """Japanese dictionary order: by reading (kana), then headword."""
-    return tuple(sorted(terms, key=lambda t: (_katakana_to_hiragana(t.reading or t.ja), t.ja)))
-
-
-def _katakana_to_hiragana(text: str) -> str:
-    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in text)
-
-
 def version(root: Path) -> str:
     """``git describe --always --dirty`` of the project, or "unknown"."""
     try:
@@ -302,22 +282,9 @@ def build_date() -> datetime.date:
     return datetime.date.today()
 
 
-def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["text"] = html_text  # escapes, keeps line breaks, links web addresses
-    env.filters["number_word"] = lambda n: NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
-    return env
-
-
 def render_html(data: BookData, paper: str, built: datetime.date, described: str, index_pass: bool) -> str:
     return (
-        environment()
+        environment()  # the site's (render.py): autoescape, strict, the same filters
         .get_template("book.html.j2")
         .render(
             book=data,
@@ -335,9 +302,9 @@ def render_html(data: BookData, paper: str, built: datetime.date, described: str
 def book_data(paths: Paths) -> BookData:
     documents, _ = load(paths)
     metadata = editorial.load_metadata(paths.metadata)
-    glossary = load_glossary(paths.editorial / "glossary.yml")
+    reference = load_reference(paths.editorial, documents)
     chapters = tuple(chapter(doc, editorial.speaker_names(metadata.get(doc.meta.name))) for doc in documents)
-    return BookData(chapters, glossary_order(glossary.terms), index_sections(paths, documents, glossary))
+    return BookData(chapters, tuple(reading_order(reference.glossary.terms)), index_sections(reference))
 
 
 def layout(html: str):

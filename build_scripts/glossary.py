@@ -8,6 +8,7 @@ words, case-insensitively.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +53,17 @@ class Glossary:
 
     def find_en(self, text: str) -> list[tuple[int, int, Term]]:
         return self.forms.find_en(text)
+
+
+def reading_order(terms) -> list[Term]:
+    """Japanese dictionary (gojūon) order: by reading, in hiragana, with voiced
+    kana sorting beside their plain ones (NFKD splits off the dakuten); then headword."""
+
+    def key(term: Term):
+        reading = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in term.reading or term.ja)
+        return unicodedata.normalize("NFKD", reading), term.ja
+
+    return sorted(terms, key=key)
 
 
 def _pair(value, key: str) -> str:

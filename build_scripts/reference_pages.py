@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from .charts import format_amount, log_bars, timeline
 from .edit_links import page_meta
-from .glossary import Term
+from .glossary import reading_order
 from .reference import Reference
 from .refs import Passage
 from .render import LANGS, environment, load_ui, other, page_title
@@ -90,14 +90,12 @@ def gojuon_row(reading: str) -> str:
     return row if "ぁ" <= base <= "ゖ" else "#"
 
 
-def _sort_key(term: Term, lang: str):
-    if lang == "ja":
-        return unicodedata.normalize("NFKD", term.reading), term.reading
-    return term.en.casefold()
-
-
 def glossary_groups(reference: Reference, lang: str) -> list[dict]:
-    terms = sorted(reference.glossary.terms, key=lambda t: _sort_key(t, lang))
+    terms = (
+        reading_order(reference.glossary.terms)
+        if lang == "ja"
+        else sorted(reference.glossary.terms, key=lambda t: t.en.casefold())
+    )
     by_id = reference.glossary.by_id()
     groups = []
     for key, items in groupby(terms, key=lambda t: gojuon_row(t.reading) if lang == "ja" else t.en[:1].upper()):

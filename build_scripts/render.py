@@ -25,6 +25,7 @@ from .text import has_japanese
 
 LANGS = ("ja", "en")  # the first is the site's default language, at the root
 TEMPLATES = Path(__file__).parent / "templates"
+NUMBER_WORDS = "No One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
 PDF_NAME = "altman-ai-infrastructure.pdf"  # the PDF book (book.py), once at the site root
 
 
@@ -74,7 +75,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["html"] = html_text
+    env.filters["html"] = html_text  # escapes, keeps line breaks, links web addresses
+    env.filters["number_word"] = lambda n: NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
     env.filters["attr"] = attribute
     return env
 
