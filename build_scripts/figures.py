@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, Problem
+from .errors import Problem
 from .model import Document
 from .refs import Passage, PassageLookup, line_of, load_records, pair
 
@@ -88,6 +88,3 @@ def load_timeline(path: Path, documents: list[Document]) -> list[Event]:
             problems.append(Problem(path, f"{where}: date must be YYYY, YYYY-MM, YYYY-MM-DD or MM-DD"))
         events.append(Event(str(raw["date"]), ja, en, passages))
     return sorted(events, key=lambda e: e.date if e.date[:4].isdigit() else "0000-" + e.date)
-
-
-__all__ = ["Figure", "Event", "load_figures", "load_timeline", "InputError"]

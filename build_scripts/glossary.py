@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import InputError, Problem
 from .files import read_yaml
 from .matching import FormIndex
+from .refs import pair
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,6 @@ def reading_order(terms) -> list[Term]:
     return sorted(terms, key=key)
 
 
-def _pair(value, key: str) -> str:
-    return str((value or {}).get(key) or "").strip()
-
-
 def load_glossary(path: Path) -> Glossary:
     data = read_yaml(path, default=None)
     if data is None:
@@ -88,10 +85,10 @@ def load_glossary(path: Path) -> Glossary:
         missing = [
             name
             for name, value in (
-                ("short.ja", _pair(short, "ja")),
-                ("short.en", _pair(short, "en")),
-                ("definition.ja", _pair(definition, "ja")),
-                ("definition.en", _pair(definition, "en")),
+                ("short.ja", pair(short, "ja")),
+                ("short.en", pair(short, "en")),
+                ("definition.ja", pair(definition, "ja")),
+                ("definition.en", pair(definition, "en")),
                 ("reading", str(raw.get("reading") or "")),
             )
             if not value
@@ -107,10 +104,10 @@ def load_glossary(path: Path) -> Glossary:
                 reading=str(raw.get("reading") or ""),
                 ja_forms=tuple(dict.fromkeys([str(raw["ja"]), *map(str, variants.get("ja") or [])])),
                 en_forms=tuple(dict.fromkeys([str(raw["en"]), *map(str, variants.get("en") or [])])),
-                short_ja=_pair(short, "ja"),
-                short_en=_pair(short, "en"),
-                definition_ja=_pair(definition, "ja"),
-                definition_en=_pair(definition, "en"),
+                short_ja=pair(short, "ja"),
+                short_en=pair(short, "en"),
+                definition_ja=pair(definition, "ja"),
+                definition_en=pair(definition, "en"),
                 related=tuple(map(str, raw.get("related") or [])),
                 exclude=tuple(map(str, raw.get("exclude") or [])),
             )

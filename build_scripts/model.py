@@ -86,6 +86,12 @@ class Segment:
     def translation(self) -> str:
         return self.en if self.source_lang == "ja" else self.ja
 
+    def shown(self, lang: str) -> tuple[str, str]:
+        """The text a reader of the ``lang`` site sees first, and its language:
+        the passage in that language, else (not yet translated) its source."""
+        own = self.ja if lang == "ja" else self.en
+        return (own, lang) if own else (self.source, self.source_lang)
+
 
 @dataclass(frozen=True)
 class DocMeta:

@@ -12,7 +12,7 @@ from .model import Document
 from .refs import Passage, PassageLookup, load_records, pair
 
 FIELDS = {"id", "kind", "ja", "en", "names", "description"}
-KINDS = ("person", "organisation", "product", "place", "event")
+KINDS = ("person", "organisation", "product")  # the sections of the people page, in order
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .figures import Event, Figure, load_figures, load_timeline
-from .glossary import Glossary, Term, load_glossary
+from .glossary import Glossary, load_glossary
 from .model import Document
 from .people import Entity, load_people, passages_by_person
 from .refs import Passage, PassageLookup
@@ -20,6 +20,7 @@ from .topics import Topic, load_topics, passages_by_topic
 
 @dataclass(frozen=True)
 class Reference:
+    documents: list[Document]
     glossary: Glossary
     term_passages: dict[str, list[Passage]]
     topics: list[Topic]
@@ -28,14 +29,6 @@ class Reference:
     person_passages: dict[str, list[Passage]]
     figures: list[Figure]
     events: list[Event]
-
-    def topics_of(self) -> dict[tuple[str, str], list[Topic]]:
-        """(doc, segment id) -> its topics, for tagging passages."""
-        out: dict[tuple[str, str], list[Topic]] = {}
-        for topic in self.topics:
-            for doc, seg in self.topic_passages[topic.id]:
-                out.setdefault((doc.meta.name, seg.id), []).append(topic)
-        return out
 
 
 def passages_by_term(documents: list[Document], glossary: Glossary) -> dict[str, list[Passage]]:
@@ -77,6 +70,7 @@ def load_reference(editorial: Path, documents: list[Document]) -> Reference:
     topics = load_topics(editorial / "topics.yml")
     people = load_people(editorial / "people.yml")
     return Reference(
+        documents=documents,
         glossary=glossary,
         term_passages=term_passages,
         topics=topics,
@@ -86,6 +80,3 @@ def load_reference(editorial: Path, documents: list[Document]) -> Reference:
         figures=load_figures(editorial / "figures.yml", documents),
         events=load_timeline(editorial / "timeline.yml", documents),
     )
-
-
-__all__ = ["Reference", "Term", "load_reference", "passages_by_term"]

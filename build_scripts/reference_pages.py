@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from .charts import format_amount, log_bars, timeline
 from .edit_links import page_meta
 from .glossary import reading_order
+from .people import KINDS
 from .reference import Reference
 from .refs import Passage
 from .render import LANGS, environment, load_ui, other, page_title
@@ -28,12 +29,6 @@ FIGURE_GROUPS = (
 )
 
 
-def passage_text(seg, lang: str) -> tuple[str, str]:
-    """The passage as the page's reader sees it first, and its language."""
-    own = seg.ja if lang == "ja" else seg.en
-    return (own, lang) if own else (seg.source, seg.source_lang)
-
-
 def excerpt(text: str, limit: int = EXCERPT) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -46,9 +41,8 @@ def grouped_passages(passages: list[Passage], lang: str, up: str) -> list[dict]:
         url = f"{up}documents/{doc.meta.slug}/"
         rows = []
         for _, seg in items:
-            text, text_lang = passage_text(seg, lang)
-            anchor = "" if seg.kind == "title" else f"#{seg.id}"  # the title is the page's top
-            rows.append({"id": seg.id, "url": url + anchor, "excerpt": excerpt(text), "lang": text_lang})
+            text, text_lang = seg.shown(lang)
+            rows.append({"id": seg.id, "url": f"{url}#{seg.id}", "excerpt": excerpt(text), "lang": text_lang})
         out.append({"title": page_title(doc, lang), "url": url, "passages": rows})
     return out
 
@@ -63,9 +57,8 @@ def link_refs(text: str, documents: dict, up: str) -> Markup:
         doc = documents.get(match.group(1))
         if doc is None:
             return str(escape(match.group(0)))
-        anchor = "" if match.group(2) == "title" else f"#{match.group(2)}"
-        title = escape(doc.meta.title_en or doc.meta.title_ja)
-        return f'<a href="{up}documents/{doc.meta.slug}/{anchor}" title="{title}">#{escape(match.group(2))}</a>'
+        title, ident = escape(doc.meta.title_en or doc.meta.title_ja), escape(match.group(2))
+        return f'<a href="{up}documents/{doc.meta.slug}/#{ident}" title="{title}">#{ident}</a>'
 
     return Markup(REF.sub(link, str(escape(text))))
 
@@ -179,7 +172,7 @@ def _topic_pages(reference: Reference, lang: str, env, common: dict) -> dict[str
 
 def _people_page(reference: Reference, lang: str, env, common: dict) -> str:
     u, kinds = common["ui"], []
-    for kind in ("person", "organisation", "product"):
+    for kind in KINDS:
         entries = [
             {
                 "id": e.id,
@@ -204,7 +197,7 @@ def _figures_page(reference: Reference, lang: str, env, common: dict) -> str:
         {"svg": log_bars(reference.figures, "USD", lang, u["chart_usd"]), "caption": u["chart_usd"]},
         {"svg": log_bars(reference.figures, "multiple", lang, u["chart_multiple"]), "caption": u["chart_multiple"]},
     ]
-    documents = {doc.meta.name: doc for f in reference.figures for doc, _ in f.passages}
+    documents = {doc.meta.name: doc for doc in reference.documents}
     groups = []
     for ident, title, units in FIGURE_GROUPS:
         figures = sorted(

@@ -17,9 +17,6 @@ class PassageLookup:
         self._by_ref = {f"{doc.meta.name}:{seg.id}": (doc, seg) for doc in documents for seg in doc.segments}
         self._order = {ref: n for n, ref in enumerate(self._by_ref)}
 
-    def get(self, ref: str) -> Passage | None:
-        return self._by_ref.get(ref)
-
     def resolve(self, refs, path: Path, where: str, problems: list[Problem]) -> list[Passage]:
         """The passages of ``refs``; each unknown one becomes a problem naming its line."""
         found = []

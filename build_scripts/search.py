@@ -24,11 +24,6 @@ KIND_WEIGHT = {"title": 3, "heading": 2, "question": 2}
 OTHER_PAGE_WEIGHT = 0.4
 
 
-def passage_text(seg, lang: str) -> str:
-    own = seg.ja if lang == "ja" else seg.en
-    return own or seg.source
-
-
 def build_index(documents: list[Document], lang: str, glossary: Glossary, extra_pages=()) -> dict:
     # Material resolves a result's location against the site root (config.base),
     # so the English pages carry their /en/ prefix.
@@ -39,7 +34,7 @@ def build_index(documents: list[Document], lang: str, glossary: Glossary, extra_
         pages.append({"u": f"{root}documents/{doc.meta.slug}/", "t": page_title(doc, lang)})
         section = ""
         for seg in doc.segments:
-            text = passage_text(seg, lang)
+            text = seg.shown(lang)[0]
             if seg.kind == "heading":
                 section = text
             anchor = "" if seg.kind == "title" else seg.id

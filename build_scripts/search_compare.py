@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterator
 from sudachipy import Dictionary, SplitMode  # requirements-bench.txt
 
 from .pipeline import Paths, load
-from .search import passage_text
 from .search_eval import load_queries
 
 JAPANESE = "\u3040-\u30ff\u3400-\u9fff"
@@ -84,7 +83,7 @@ def matchers() -> dict[str, Callable[[str], Callable[[str], bool]]]:
 
 def compare(paths: Paths) -> Iterator[str]:
     documents = load(paths)[0]
-    passages = {f"{d.meta.name}:{s.id}": passage_text(s, "ja") for d in documents for s in d.segments}
+    passages = {f"{d.meta.name}:{s.id}": s.shown("ja")[0] for d in documents for s in d.segments}
     queries = [q for q in load_queries(paths.root / "tests" / "search_queries.yml") if q.lang == "ja"]
     queries = [q for q in queries if q.kind != "synonym"]  # synonyms are the glossary's job in every approach
     yield f"segmentation: {len(queries)} Japanese queries against {len(passages)} passages (no ranking)"
