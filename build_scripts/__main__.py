@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .cat import FORMATS, IMPORT_FORMATS
 from .errors import PublicationError
+from .exchange.cat import FORMATS, IMPORT_FORMATS
 from .pipeline import Paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(paths: Paths, args) -> int:
-    from .generate import generate
+    from .site.generate import generate
 
     result = generate(paths)
     for dropped in result.report.dropped:
@@ -73,7 +73,7 @@ def _build(paths: Paths, args) -> int:
 
 
 def _check(paths: Paths, args) -> int:
-    from .check import run_checks
+    from .translation.check import run_checks
 
     findings = run_checks(paths)
     for finding in findings:
@@ -85,7 +85,7 @@ def _check(paths: Paths, args) -> int:
 
 
 def _site(paths: Paths, args) -> int:
-    from .site import build_site
+    from .publish import build_site
 
     target = build_site(paths, args.site_dir or paths.root / "site", pdf=not args.no_pdf)
     print(f"site built in {target}")
@@ -93,8 +93,8 @@ def _site(paths: Paths, args) -> int:
 
 
 def _pdf(paths: Paths, args) -> int:
-    from .book import build_book
-    from .render import PDF_NAME
+    from .book.build import build_book
+    from .site.urls import PDF_NAME
 
     result = build_book(paths, args.output or paths.root / "site" / PDF_NAME, args.paper)
     print(f"{result.path}: {result.pages} pages, {result.size / 2**20:.1f} MiB, {result.seconds:.1f} s")
@@ -102,7 +102,7 @@ def _pdf(paths: Paths, args) -> int:
 
 
 def _sync(paths: Paths, args) -> int:
-    from .sync import sync
+    from .translation.sync import sync
 
     result = sync(paths)
     for path in result.written:
@@ -112,7 +112,7 @@ def _sync(paths: Paths, args) -> int:
 
 
 def _export(paths: Paths, args) -> int:
-    from .cat import export
+    from .exchange.cat import export
 
     data = export(paths, args.format)
     if args.output:
@@ -124,7 +124,7 @@ def _export(paths: Paths, args) -> int:
 
 
 def _import(paths: Paths, args) -> int:
-    from .cat import import_file
+    from .exchange.cat import import_file
 
     result = import_file(paths, args.file, args.format)
     for path in sorted(set(result.changed) | set(result.confirmed)):
@@ -142,7 +142,7 @@ def _import(paths: Paths, args) -> int:
 
 
 def _new(paths: Paths, args) -> int:
-    from .register import register
+    from .translation.register import register
 
     result = register(paths, args.seed)
     print(f"{result.metadata}: added an entry for {result.name}; fill in its empty fields")
@@ -173,7 +173,7 @@ def _status(paths: Paths, args) -> int:
     import textwrap
 
     from .pipeline import load
-    from .progress import overall, progress
+    from .translation.progress import overall, progress
 
     documents, _ = load(paths)
     for doc in progress(documents):
@@ -186,7 +186,7 @@ def _status(paths: Paths, args) -> int:
                     ", ".join(ids), 100, initial_indent=f"  {status} ({len(ids)}): ", subsequent_indent="    "
                 )
             )
-    total, share = overall(documents)
+    total, _, share = overall(documents)
     print(f"all documents: {total} passages, coverage {share}%")
     return 0
 
@@ -205,7 +205,7 @@ def _bench(paths: Paths, args) -> int:
             print(line, flush=True)
         print(flush=True)
         try:
-            from .search_compare import compare
+            from .search.compare import compare
         except ImportError:
             print("segmentation: skipped (needs requirements-bench.txt; `make bench` installs it)")
         else:

@@ -21,8 +21,8 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
-from .generate import generate
 from .pipeline import Paths
+from .site.generate import generate
 
 PARTS = ("mkdocs.yml", "editorial", "overrides", "docs/about.ja.md", "docs/about.en.md", "docs/assets")
 
@@ -113,7 +113,7 @@ def run(paths: Paths, sizes: list[int], repeat: int) -> Iterator[str]:
 
 def time_pdf(paths: Paths, repeat: int) -> str:
     """The PDF book of the real seeds: median build time, size, pages."""
-    from .book import build_book
+    from .book.build import build_book
 
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
         runs = [build_book(paths, Path(tmp) / "book.pdf") for _ in range(max(repeat, 1))]
@@ -131,7 +131,7 @@ def search_comparison(paths: Paths, chromium: str = "/usr/bin/chromium") -> Iter
     import gzip
 
     from .pipeline import load
-    from .search_eval import evaluate, load_queries, serve
+    from .search.evaluate import evaluate, load_queries, serve
 
     queries = load_queries(paths.root / "tests" / "search_queries.yml")
     documents = load(paths)[0]

@@ -74,6 +74,11 @@ def read_seeds(folder: Path) -> list[Seed]:
     return seeds
 
 
+def text_of(value: Any) -> str:
+    """A YAML value as stripped text ("" for nothing)."""
+    return "" if value is None else str(value).strip()
+
+
 def read_yaml(path: Path, default: Any = None) -> Any:
     """Load a YAML file; a syntax error names the file and line."""
     return read_yaml_marked(path, default).data

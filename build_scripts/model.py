@@ -7,6 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+LANGS = ("ja", "en")  # the publication's languages; the first is the site's default, at the root
+
+
+def other(lang: str) -> str:
+    """The publication's other language."""
+    return "en" if lang == "ja" else "ja"
+
 
 @dataclass(frozen=True)
 class Seed:
@@ -130,3 +137,15 @@ class Document:
     notes: tuple[Note, ...] = ()  # editor's notes on the whole document
     catalog: str = ""  # its translation file, relative to the project ("" while there is none)
     entry_lines: dict[str, tuple[int, int]] = field(default_factory=dict)  # id -> lines in the catalog
+
+    def titles(self) -> dict[str, str]:
+        """The title in each language: the seed's title passage, else the metadata's."""
+        title = next((s for s in self.segments if s.kind == "title"), None)
+        ja = title.ja if title else self.meta.title_ja
+        en = (title.en if title else "") or self.meta.title_en
+        return {"ja": ja, "en": en}
+
+    def title(self, lang: str) -> str:
+        """The title a reader of the ``lang`` site sees (the other language's while untranslated)."""
+        names = self.titles()
+        return names[lang] or names[other(lang)]

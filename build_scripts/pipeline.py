@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import editorial
-from .boilerplate import load_rules, strip_boilerplate
 from .errors import InputError, Problem
 from .files import read_seeds
-from .merge import merge
 from .model import Document
-from .parse import parse_lines, plain_title
-from .segment import assign_ids
+from .source.boilerplate import load_rules, strip_boilerplate
+from .source.parse import parse_lines, plain_title
+from .source.segment import assign_ids
+from .translation.catalog import load_catalog
+from .translation.documents import doc_meta, load_metadata
+from .translation.merge import merge
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,13 @@ class Report:
 def load(paths: Paths) -> tuple[list[Document], Report]:
     rules = load_rules(paths.boilerplate)
     seeds = read_seeds(paths.seeds)
-    metadata = editorial.load_metadata(paths.metadata)
+    metadata = load_metadata(paths.metadata)
     documents, problems, report = [], [], Report()
     for order, seed in enumerate(seeds, start=1):
         lines, dropped = strip_boilerplate(seed, rules)
         parsed = parse_lines(lines)
         try:
-            catalog = editorial.load_catalog(paths.editorial, seed.name)
+            catalog = load_catalog(paths.editorial, seed.name)
         except InputError as err:
             problems.extend(err.problems)
             continue
@@ -72,7 +73,7 @@ def load(paths: Paths) -> tuple[list[Document], Report]:
         ids = assign_ids(parsed.blocks, recorded)
         segments = merge(seed.name, parsed.blocks, ids, catalog)
         raw = metadata.get(seed.name)
-        meta = editorial.doc_meta(seed.name, raw, plain_title(parsed.blocks, seed.name), order)
+        meta = doc_meta(seed.name, raw, plain_title(parsed.blocks, seed.name), order)
         documents.append(
             Document(
                 meta=meta,

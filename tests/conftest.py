@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from build_scripts.search_eval import CHROMIUM_ARGS, serve
+from build_scripts.search.evaluate import CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"

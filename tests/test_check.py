@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from build_scripts.check import run_checks
 from build_scripts.errors import InputError
 from build_scripts.pipeline import Paths
+from build_scripts.translation.check import run_checks
 
 from .conftest import run_cli
 

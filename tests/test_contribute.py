@@ -17,9 +17,9 @@ import pytest
 import yaml
 from translate.storage import po, tbx, tmx, xliff
 
-from build_scripts.cat import aligned, translatable
-from build_scripts.edit_links import EditLinks
+from build_scripts.exchange.cat import aligned, translatable
 from build_scripts.pipeline import Paths, load
+from build_scripts.site.edit_links import EditLinks
 
 from .conftest import ROOT, copy_project, mkdocs_build, run_cli
 
@@ -511,7 +511,7 @@ def test_issue_and_pull_request_templates():
 
 
 def test_contributing_guides_name_every_check():
-    from build_scripts.check import CHECKS
+    from build_scripts.translation.check import CHECKS
 
     for name in ("CONTRIBUTING.md", "CONTRIBUTING.ja.md"):
         text = (ROOT / name).read_text(encoding="utf-8")

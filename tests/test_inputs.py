@@ -9,8 +9,8 @@ import pytest
 
 from build_scripts.errors import InputError
 from build_scripts.files import decode_seed, read_yaml
-from build_scripts.generate import generate
 from build_scripts.pipeline import Paths
+from build_scripts.site.generate import generate
 
 from .conftest import run_cli
 

@@ -13,12 +13,13 @@ from urllib.parse import urljoin
 
 import pytest
 
-from build_scripts import book
-from build_scripts.glossary import load_glossary
-from build_scripts.people import load_people
+from build_scripts.book import build as book
+from build_scripts.book.chapters import chapter
 from build_scripts.pipeline import Paths, load
-from build_scripts.render import PDF_NAME
-from build_scripts.site import SiteBuildError, build_site
+from build_scripts.publish import SiteBuildError, build_site
+from build_scripts.reference.glossary import load_glossary
+from build_scripts.reference.people import load_people
+from build_scripts.site.urls import PDF_NAME
 
 from .conftest import ARTIFACTS, copy_project, run_cli
 from .test_site import elements
@@ -175,7 +176,7 @@ def test_contents_page_numbers_are_the_pages_of_the_headings(built):
     documents, _ = load(Paths(built["project"]))
     checked = 0
     for doc in documents:
-        ch = book.chapter(doc, {})
+        ch = chapter(doc, {})
         number = contents_number(contents, ch.title_en)
         assert squeeze(ch.title_ja) in squeeze(built["pages"][number - 1]), f"{ch.title_en}: not on page {number}"
         for row in ch.sections[:2]:
@@ -256,7 +257,7 @@ def test_a_failed_pdf_keeps_the_previous_site(tmp_path, monkeypatch):
         output.write_bytes(b"%PDF-half")
         raise book.BookError("no fonts")
 
-    monkeypatch.setattr("build_scripts.site.build_book", broken)
+    monkeypatch.setattr("build_scripts.publish.build_book", broken)
     with pytest.raises(SiteBuildError, match="PDF book failed"):
         build_site(Paths(project), site)
     assert (site / "index.html").read_text(encoding="utf-8") == "the old site"

@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from build_scripts.pipeline import Paths, load
-from build_scripts.reference import load_reference
-from build_scripts.search_eval import Query, run_queries
+from build_scripts.reference.apparatus import load_reference
+from build_scripts.search.evaluate import Query, run_queries
 
 from .conftest import ROOT, run_cli
 

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from build_scripts.pipeline import Paths, load
-from build_scripts.search_eval import PLACEHOLDER, Query, load_queries, run_queries, score, section_map
+from build_scripts.search.evaluate import PLACEHOLDER, Query, load_queries, run_queries, score, section_map
 
 from .conftest import ROOT
 

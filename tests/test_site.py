@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.boilerplate import load_rules, strip_boilerplate
 from build_scripts.files import read_seed
 from build_scripts.pipeline import Paths, load
-from build_scripts.transcript import EN_LABEL, JA_LABEL
+from build_scripts.source.boilerplate import load_rules, strip_boilerplate
+from build_scripts.source.transcript import EN_LABEL, JA_LABEL
 
 from .conftest import ROOT, copy_project, mkdocs_build, run_cli
 

@@ -3,8 +3,8 @@ ones stale, and keeps ids (and so links) stable."""
 
 from __future__ import annotations
 
-from build_scripts import editorial
 from build_scripts.pipeline import Paths, load
+from build_scripts.translation.catalog import load_catalog
 
 from .conftest import run_cli
 
@@ -39,7 +39,7 @@ def test_edited_seed_marks_translation_stale_and_keeps_ids(project):
     result = run_cli(project, "sync")
     assert result.returncode == 0, result.stderr
     assert "1 stale" in result.stdout
-    catalog = editorial.load_catalog(project / "editorial", DOC)
+    catalog = load_catalog(project / "editorial", DOC)
     entry = catalog.by_id()["p2"]
     assert entry.status == "stale" and entry.source == edited
     assert entry.previous_source == before["p2"].ja and entry.translation == before["p2"].en
@@ -53,6 +53,6 @@ def test_removed_passage_keeps_its_translation_as_obsolete(project):
     seed = project / "seeds" / f"{DOC}.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace(before["p15"].ja + " ", ""), encoding="utf-8")
     assert run_cli(project, "sync").returncode == 0
-    catalog = editorial.load_catalog(project / "editorial", DOC)
+    catalog = load_catalog(project / "editorial", DOC)
     assert "p15" not in catalog.by_id()
     assert [(e.id, e.translation) for e in catalog.obsolete] == [("p15", before["p15"].en)]

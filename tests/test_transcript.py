@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.pipeline import Paths, load
-from build_scripts.transcript import parse_transcript
+from build_scripts.source.transcript import parse_transcript
 
 ROOT = Path(__file__).resolve().parent.parent
 

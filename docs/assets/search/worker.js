@@ -3,7 +3,7 @@
  * protocol (SETUP → READY, QUERY → RESULT), with our own index and matching:
  *
  *  - the index (passages.json, one per site language) holds every passage as
- *    the reader sees it, built by build_scripts/search.py;
+ *    the reader sees it, built by build_scripts/search/index.py;
  *  - query and text are normalised alike (NFKC, lower case), so full-width and
  *    half-width forms, and case, do not matter;
  *  - each space-separated part of the query must occur in a passage as typed

@@ -1,0 +1,2 @@
+"""The PDF books (WeasyPrint): chapters, index, layout.
+May import: model, errors, files, source, translation, reference, pipeline, site (cells and templates)."""

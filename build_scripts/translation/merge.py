@@ -1,0 +1,49 @@
+"""Join parsed blocks with the editorial data into segments."""
+
+from __future__ import annotations
+
+from ..model import Block, Segment
+from ..source.text import has_japanese
+from .catalog import Catalog, Entry
+
+
+def merge(doc: str, blocks: list[Block], ids: list[str], catalog: Catalog) -> list[Segment]:
+    entries = catalog.by_id()
+    return [_segment(doc, block, ident, entries.get(ident)) for block, ident in zip(blocks, ids, strict=True)]
+
+
+def _segment(doc: str, block: Block, ident: str, entry: Entry | None) -> Segment:
+    notes = entry.notes if entry else ()
+    common = dict(
+        doc=doc,
+        id=ident,
+        kind=block.kind,
+        level=block.level,
+        marker=block.marker,
+        speaker=block.speaker,
+        timestamp=block.timestamp,
+        turn_start=block.turn_start,
+        label=block.label,
+        label_ja=block.label_ja,
+        notes=notes,
+    )
+    if block.source_lang == "en":
+        # A transcript turn: English original, Japanese published with it.
+        status = "original" if block.paired and block.text else "pending"
+        return Segment(source_lang="en", ja=block.paired, en=block.text, status=status, **common)
+    if not has_japanese(block.text):
+        # A URL, a date, a name: the same in both languages.
+        return Segment(source_lang="ja", ja=block.text, en=block.text, status="original", **common)
+    return Segment(source_lang="ja", ja=block.text, en=_translation(entry), status=_status(block, entry), **common)
+
+
+def _translation(entry: Entry | None) -> str:
+    return entry.translation if entry else ""
+
+
+def _status(block: Block, entry: Entry | None) -> str:
+    if entry is None or not entry.translation:
+        return "pending"
+    if entry.source != block.text or entry.status == "stale":
+        return "stale"
+    return entry.status if entry.status != "pending" else "translated"
