@@ -135,3 +135,51 @@ def test_cli_exit_status(project):
     set_translation(project, "p6", "We expect a run rate of $2 billion.")
     bad = run_cli(project, "check")
     assert bad.returncode == 1 and "[numbers]" in bad.stdout
+
+
+def test_typography_of_a_translation(project):
+    set_translation(project, "p2", "First, the obvious one: we don't have government guarantees — for data centres.")
+    found = findings(project, "typography")
+    line = catalog(project).read_text(encoding="utf-8").split("\n").index("- id: p2") + 1
+    assert [(f.id, f.line, f.severity) for f in found] == [("p2", line, "error")] * 2
+    assert str(found[0]).startswith(f"editorial/translations/{DOC}.yml:{line}: error: p2: a straight apostrophe")
+    assert "an em dash in «guarantees — for data»: write a spaced en dash ( – )" in found[1].message
+    # an exception is written on the entry, with its reason
+    set_translation(project, "p2", "We don't quote this.", "  allow:\n  - check: typography\n    reason: A test.\n")
+    assert findings(project, "typography") == []
+
+
+def test_typography_of_notes_and_reference_data(project):
+    path = catalog(project)
+    body = path.read_text(encoding="utf-8")
+    path.write_text(
+        body.replace("so we write “by the end of this year”.", 'so we write "by the end of this year".'),
+        encoding="utf-8",
+    )
+    glossary = project / "editorial" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(
+        text.replace(
+            "In the Q&A thread, Altman says that Moore’s law –", "In the Q&A thread, Altman says that Moore's law —"
+        ),
+        encoding="utf-8",
+    )
+    found: dict[tuple[str, str], list] = {}
+    for f in findings(project, "typography"):
+        found.setdefault((f.path, f.id), []).append(f)
+    assert sorted(found) == [("editorial/glossary.yml", "moores-law"), (f"editorial/translations/{DOC}.yml", "p6")]
+    [note] = found[(f"editorial/translations/{DOC}.yml", "p6")]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    en_line = next(i for i, text in enumerate(lines) if 'so we write "by the end' in text)  # the `en: |-` line above
+    assert lines[en_line - 1] == "    en: |-" and note.line == en_line and note.severity == "error"
+    assert note.message.startswith("notes.en: a straight double quote (2×) in")
+    apostrophe, dash = found[("editorial/glossary.yml", "moores-law")]
+    assert apostrophe.message.startswith("definition.en: a straight apostrophe in «says that Moore's law —»")
+    assert dash.message.startswith("definition.en: an em dash in «Moore's law — transistor»")
+
+
+def test_source_english_is_not_checked(project):
+    """The transcript's English is the source: its straight apostrophes stay."""
+    seed = (project / "seeds" / "001_814190bd2886a73f.txt").read_text(encoding="utf-8")
+    assert "I'm a huge believer in the rights of companies" in seed
+    assert findings(project, "typography") == []

@@ -25,6 +25,8 @@ from ..reference.topics import load_topics, passages_by_topic
 from ..source.text import KANA_OR_KANJI, URL
 from .catalog import load_catalog
 from .numbers import missing_numbers
+from .typography import file_problems as typography_file_problems
+from .typography import problems as typography_problems
 
 CHECKS = {
     "missing": "error",
@@ -38,6 +40,7 @@ CHECKS = {
     "allow": "warning",
     "unknown": "error",
     "topics": "error",
+    "typography": "error",
 }
 PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("「", "」"), ("（", "）"))
 LENGTH_FACTOR = 2.0  # an English passage under half or over twice the document's usual ratio
@@ -70,6 +73,9 @@ def run_checks(paths: Paths) -> list[Finding]:
     for doc in documents:
         findings.extend(check_document(paths, doc, glossary))
     findings.extend(_topic_findings(paths, documents))
+    for path in sorted(paths.editorial.rglob("*.yml")):  # the English of notes and reference data
+        for line, ident, check, message in typography_file_problems(path):
+            findings.append(Finding(_relative(path, paths.root), line, "", ident, check, message))
     return findings
 
 
@@ -139,6 +145,8 @@ def _segment_problems(seg: Segment, entry, glossary: Glossary, usual: float):
     yield from _script_problems(seg, translation)
     yield from _bracket_problems(translation)
     yield from _spacing_problems(translation)
+    if seg.source_lang == "ja":  # the English is the edition's own, not a source's
+        yield from typography_problems(translation)
     ratio = _ratio(seg)
     if ratio and usual and not usual / LENGTH_FACTOR <= ratio <= usual * LENGTH_FACTOR:
         yield (
