@@ -9,16 +9,33 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-packages build check status serve site pdf test bench export clean
+.PHONY: setup lock system-packages build check status serve site pdf test bench export clean
+
+# Hash-checked installs: pip installs only what the lock files name, each file checked against
+# its sha256 there (--require-hashes), and only wheels (--only-binary :all:), since building an
+# sdist would fetch its build dependencies unchecked. pip itself and setuptools are in the lock:
+# the venv's bundled pip installs the pinned pip in the same checked step, and the project is then
+# installed from the locked setuptools without build isolation, so nothing is fetched unchecked.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --only-binary :all:
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/python -m pip install --quiet --no-deps -e .
+	$(PIP_INSTALL) -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# The lock files, from requirements.in and requirements-bench.in: every package pinned with the
+# sha256 of each of its files, for Python 3.11.5 and up on every platform (--universal). After an
+# edit of a .in file: `make lock`. One package to its newest allowed release: `make lock UPGRADE=name`
+# (UPGRADE=all: every package). Dependabot's pull requests recompile with the same options.
+UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
+	$(if $(filter all,$(UPGRADE)),--upgrade,$(addprefix --upgrade-package ,$(UPGRADE)))
+
+lock: setup ## recompile requirements.txt and requirements-bench.txt (hash-pinned) from the .in files
+	$(UV_COMPILE) --output-file requirements.txt requirements.in
+	$(UV_COMPILE) --output-file requirements-bench.txt requirements-bench.in
 
 system-packages:
 	./scripts/install-system-packages.sh
@@ -46,7 +63,7 @@ test: setup system-packages ## the translation checks, then every test (browser 
 	$(BIN)/python -m pytest -q
 
 bench: setup system-packages ## benchmark: corpora 1x/10x/100x, PDF, search (ours vs stock), Japanese segmentation
-	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	$(PIP_INSTALL) -r requirements-bench.txt
 	$(BIN)/python -m build_scripts bench
 
 export: setup

@@ -491,7 +491,7 @@ def test_pre_commit_config_is_valid_and_uses_the_venv():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert all(repo["repo"] == "local" for repo in config["repos"])
-    assert set(hooks) == {"ruff-check", "ruff-format", "editorial-yaml", "translation-check"}
+    assert set(hooks) == {"ruff-check", "ruff-format", "editorial-yaml", "translation-check", "zizmor"}
     assert all(h["language"] == "system" and h["entry"].startswith(".venv/bin/") for h in hooks.values())
     assert "ruff format --check" in hooks["ruff-format"]["entry"]
     assert hooks["translation-check"]["entry"].endswith("-m build_scripts check")
