@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import PublicationError
+from .errors import InputError, PublicationError
 from .exchange.cat import FORMATS, IMPORT_FORMATS
-from .pipeline import Paths
+from .pipeline import Paths, load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     paths = Paths(args.root.resolve())
     try:
         return COMMANDS[args.command](paths, args)
+    except InputError as err:  # each problem on its line, its file as a contributor names it
+        for problem in err.problems:
+            where = paths.relative(problem.path) + (f":{problem.line}" if problem.line else "")
+            print(f"error: {where}: {problem.message}", file=sys.stderr)
+        return 1
     except PublicationError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -63,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 def _build(paths: Paths, args) -> int:
     from .site.generate import generate
 
-    result = generate(paths)
+    result = generate(load(paths))
     for dropped in result.report.dropped:
         print(f"dropped boilerplate [{dropped.rule}] {dropped.doc}: {dropped.text}")
     for warning in result.report.warnings:
@@ -73,9 +78,12 @@ def _build(paths: Paths, args) -> int:
 
 
 def _check(paths: Paths, args) -> int:
-    from .translation.check import run_checks
+    from .translation.check import input_findings, run_checks
 
-    findings = run_checks(paths)
+    try:
+        findings = run_checks(load(paths))
+    except InputError as err:  # listed like every other finding, so a contributor sees one list
+        findings = input_findings(err, paths)
     for finding in findings:
         print(finding)
     errors = sum(f.severity == "error" for f in findings)
@@ -96,7 +104,7 @@ def _pdf(paths: Paths, args) -> int:
     from .book.build import build_book
     from .site.urls import PDF_NAME
 
-    result = build_book(paths, args.output or paths.root / "site" / PDF_NAME, args.paper)
+    result = build_book(load(paths), args.output or paths.site / PDF_NAME, args.paper)
     print(f"{result.path}: {result.pages} pages, {result.size / 2**20:.1f} MiB, {result.seconds:.1f} s")
     return 0
 
@@ -104,7 +112,7 @@ def _pdf(paths: Paths, args) -> int:
 def _sync(paths: Paths, args) -> int:
     from .translation.sync import sync
 
-    result = sync(paths)
+    result = sync(load(paths))
     for path in result.written:
         print(f"updated {path}")
     print(f"{len(result.written)} translation files updated; {result.stale} stale, {result.obsolete} obsolete entries")
@@ -114,7 +122,7 @@ def _sync(paths: Paths, args) -> int:
 def _export(paths: Paths, args) -> int:
     from .exchange.cat import export
 
-    data = export(paths, args.format)
+    data = export(load(paths), args.format)
     if args.output:
         args.output.write_bytes(data)
         print(f"{args.format} export written to {args.output}", file=sys.stderr)
@@ -126,7 +134,7 @@ def _export(paths: Paths, args) -> int:
 def _import(paths: Paths, args) -> int:
     from .exchange.cat import import_file
 
-    result = import_file(paths, args.file, args.format)
+    result = import_file(load(paths), args.file, args.format)
     for path in sorted(set(result.changed) | set(result.confirmed)):
         changed, confirmed = result.changed.get(path, []), result.confirmed.get(path, [])
         if changed:
@@ -144,7 +152,7 @@ def _import(paths: Paths, args) -> int:
 def _new(paths: Paths, args) -> int:
     from .translation.register import register
 
-    result = register(paths, args.seed)
+    result = register(load(paths), args.seed, reload=lambda: load(paths))
     print(f"{result.metadata}: added an entry for {result.name}; fill in its empty fields")
     verb = "created" if result.created else "brought up to date"
     print(f"{result.catalog}: {verb}, {result.segments} passages, {result.pending} to translate")
@@ -153,29 +161,29 @@ def _new(paths: Paths, args) -> int:
 
 
 def _check_yaml(paths: Paths, args) -> int:
-    from .errors import InputError
-    from .files import read_yaml
+    from .files import read_text
+    from .schema.editorial import declaration, parse, validate
 
     files = args.files or sorted(paths.editorial.rglob("*.yml"))
     problems = []
     for path in files:
-        try:
-            read_yaml(path)
+        schema = declaration(Path(path))
+        try:  # each file against its declaration; YAML syntax alone for others
+            validate(path, read_text(path), schema) if schema else parse(path, read_text(path))
         except InputError as err:
             problems.extend(err.problems)
     for problem in problems:
         print(problem, file=sys.stderr)
-    print(f"check-yaml: {len(files)} files, {len(problems)} with errors")
+    print(f"check-yaml: {len(files)} files, {len({p.path for p in problems})} with errors")
     return 1 if problems else 0
 
 
 def _status(paths: Paths, args) -> int:
     import textwrap
 
-    from .pipeline import load
     from .translation.progress import overall, progress
 
-    documents, _ = load(paths)
+    documents = load(paths).documents
     for doc in progress(documents):
         counts = ", ".join(f"{n} {status}" for status, n in doc.counts.items())
         print(f"{doc.name} ({doc.slug}) {doc.catalog or 'no translation file yet: run sync'}")

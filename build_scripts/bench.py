@@ -21,7 +21,7 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
-from .pipeline import Paths
+from .pipeline import Paths, load
 from .site.generate import generate
 
 PARTS = ("mkdocs.yml", "editorial", "overrides", "docs/about.ja.md", "docs/about.en.md", "docs/assets")
@@ -59,10 +59,10 @@ def time_generator(paths: Paths, repeat: int) -> tuple[float, float, int]:
         shutil.rmtree(paths.docs / "documents", ignore_errors=True)
         (paths.docs / ".generated").unlink(missing_ok=True)
         start = time.perf_counter()
-        result = generate(paths)
+        result = generate(load(paths))
         times.append(time.perf_counter() - start)
     tracemalloc.start()
-    generate(paths)
+    generate(load(paths))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return statistics.median(times), peak / 2**20, len(result.pages)
@@ -130,11 +130,10 @@ def search_comparison(paths: Paths, chromium: str = "/usr/bin/chromium") -> Iter
     of tests/search_queries.yml typed into each site in headless Chromium."""
     import gzip
 
-    from .pipeline import load
     from .search.evaluate import evaluate, load_queries, serve
 
     queries = load_queries(paths.root / "tests" / "search_queries.yml")
-    documents = load(paths)[0]
+    documents = list(load(paths).documents)
     yield f"search: {len(queries)} queries typed into the real site (tests/search_queries.yml)"
     yield (
         f"{'engine':>6} {'lang':>4} {'queries':>7} {'hit@10':>7} {'recall@10':>9} {'MRR':>6} "

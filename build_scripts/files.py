@@ -1,7 +1,8 @@
 """All file input and output, with explicit encodings.
 
 Seeds are decoded strictly (UTF-8, optional BOM); anything else is refused
-with an error naming the file. YAML errors carry file and line. Writes are
+with an error naming the file (data files are parsed and validated by
+schema/). Writes are
 atomic per file and skipped when the content is unchanged, so a running
 ``mkdocs serve`` is not woken up for nothing.
 """
@@ -11,13 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem, fail
+from .errors import InputError, fail
 from .model import Seed
 
 BOM = "\ufeff"
@@ -74,62 +74,16 @@ def read_seeds(folder: Path) -> list[Seed]:
     return seeds
 
 
-def text_of(value: Any) -> str:
-    """A YAML value as stripped text ("" for nothing)."""
-    return "" if value is None else str(value).strip()
-
-
-def read_yaml(path: Path, default: Any = None) -> Any:
-    """Load a YAML file; a syntax error names the file and line."""
-    return read_yaml_marked(path, default).data
-
-
-@dataclass(frozen=True)
-class MarkedYaml:
-    """A YAML file's data with its node tree, to tell where each entry is."""
-
-    data: Any
-    node: yaml.Node | None = None
-    lines: tuple[str, ...] = ()
-
-    def span(self, node: yaml.Node) -> tuple[int, int]:
-        """First and last line (1-based) of a node's text, without the blank
-        or comment lines a block scalar's end mark runs over."""
-        first = node.start_mark.line + 1
-        last = node.end_mark.line + (1 if node.end_mark.column else 0)
-        while last > first and (not self.lines[last - 1].strip() or self.lines[last - 1].lstrip().startswith("#")):
-            last -= 1
-        return first, max(first, last)
-
-
-def read_yaml_marked(path: Path, default: Any = None) -> MarkedYaml:
-    """Load a YAML file with its node tree (one parse; a syntax error names
-    the file and line)."""
-    if not path.exists():
-        return MarkedYaml(default)
+def read_text(path: Path) -> str:
+    """A UTF-8 text file (data, templates); anything else names the file."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise fail(path, "not valid UTF-8") from None
-    loader = YAML_LOADER(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        what = " ".join(x for x in (err.context, err.problem) if x)
-        raise InputError([Problem(path, f"invalid YAML: {what}", line)]) from None
-    finally:
-        loader.dispose()
-    return MarkedYaml(data, node, tuple(text.split("\n")))
-
-
-def mapping_items(node: yaml.Node | None) -> dict[str, yaml.Node]:
-    """A mapping node's values by (string) key; empty for anything else."""
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(key.value): value for key, value in node.value}
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raw = path.read_bytes()
+        line = raw[: err.start].count(b"\n") + 1
+        raise fail(path, f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8", line) from None
+    except OSError as err:
+        raise fail(path, f"cannot be read: {err.strerror}") from None
 
 
 class _BlockDumper(yaml.SafeDumper):
@@ -148,9 +102,12 @@ def dump_yaml(data: Any) -> str:
     return yaml.dump(data, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=4096)
 
 
-def write_if_changed(path: Path, content: str) -> bool:
-    """Atomically write ``content`` unless the file already holds it."""
-    if path.exists() and path.read_text(encoding="utf-8") == content:
+def write_if_changed(path: Path, content: str, current: str | None = None) -> bool:
+    """Atomically write ``content`` unless the file already holds it (``current``:
+    its text as already read, so that it is not read again)."""
+    if current is None and path.exists():
+        current = path.read_text(encoding="utf-8")
+    if current == content:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

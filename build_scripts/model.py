@@ -6,6 +6,7 @@ seed text -> Block (parse) -> Segment (segment) -> Document (merge) -> pages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 LANGS = ("ja", "en")  # the publication's languages; the first is the site's default, at the root
 
@@ -13,6 +14,39 @@ LANGS = ("ja", "en")  # the publication's languages; the first is the site's def
 def other(lang: str) -> str:
     """The publication's other language."""
     return "en" if lang == "ja" else "ja"
+
+
+class Status(StrEnum):
+    """Where a passage's translation stands; what each status means lives here.
+
+    Listed in the order the status page shows them."""
+
+    ORIGINAL = "original"  # the source gives both languages itself (a transcript turn, a URL, a name)
+    REVIEWED = "reviewed"  # translated, then compared with the source by a second person
+    TRANSLATED = "translated"
+    DRAFT = "draft"  # a machine or unfinished translation: shown, never counted as done
+    PENDING = "pending"  # not translated yet: the reader sees the source, marked as pending
+    STALE = "stale"  # the source changed since: the old translation is shown, marked as stale
+
+    @property
+    def done(self) -> bool:
+        """Readable in both languages (what coverage counts)."""
+        return self in (Status.ORIGINAL, Status.TRANSLATED, Status.REVIEWED)
+
+    @property
+    def todo(self) -> bool:
+        """A translator still has work here."""
+        return self in (Status.PENDING, Status.STALE, Status.DRAFT)
+
+    @property
+    def fuzzy(self) -> bool:
+        """A translation that exists but needs work (a CAT tool's "fuzzy", "needs review")."""
+        return self in (Status.DRAFT, Status.STALE)
+
+    @property
+    def editable(self) -> bool:
+        """A contributor may write it in a translation file (``original`` is the build's to set)."""
+        return self is not Status.ORIGINAL
 
 
 @dataclass(frozen=True)
@@ -75,7 +109,7 @@ class Segment:
     source_lang: str
     ja: str
     en: str
-    status: str  # original | reviewed | translated | draft | pending | stale
+    status: Status
     level: int = 0
     marker: str = ""
     speaker: str = ""
@@ -123,6 +157,7 @@ class DocMeta:
     summary_en: str = ""
     order: int = 0
     from_metadata: bool = True  # False when derived from the seed alone
+    speaker_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # transcript label -> (ja, en)
 
 
 @dataclass(frozen=True)
@@ -144,6 +179,12 @@ class Document:
         ja = title.ja if title else self.meta.title_ja
         en = (title.en if title else "") or self.meta.title_en
         return {"ja": ja, "en": en}
+
+    def speaker(self, seg: Segment) -> dict[str, str]:
+        """A transcript turn's speaker per language: the names documents.yml gives
+        its label, else the labels as printed."""
+        ja, en = self.meta.speaker_names.get(seg.label, ("", ""))
+        return {"ja": ja or seg.label_ja or seg.label, "en": en or seg.label}
 
     def title(self, lang: str) -> str:
         """The title a reader of the ``lang`` site sees (the other language's while untranslated)."""

@@ -1,7 +1,10 @@
-"""The pipeline, top to bottom: read → parse → segment → merge.
+"""The pipeline, top to bottom: read → parse → segment → merge → reference.
 
-``load`` returns the document model; rendering and exports take it from here.
-All input problems of all documents are collected before the build stops.
+``load`` reads every input once (the seeds, every editorial file) and returns
+the ``Project``: the document model with everything the later stages need.
+Generating the site, the books, the checks, the exports and the sync all take
+the project; none of them reads editorial/ again. All input problems of all
+files are collected before the build stops.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from pathlib import Path
 from .errors import InputError, Problem
 from .files import read_seeds
 from .model import Document
-from .source.boilerplate import load_rules, strip_boilerplate
+from .reference.apparatus import Reference, load_reference
+from .schema import editorial as schema
+from .source.boilerplate import Rule, load_rules, strip_boilerplate
 from .source.parse import parse_lines, plain_title
 from .source.segment import assign_ids
-from .translation.catalog import load_catalog
-from .translation.documents import doc_meta, load_metadata
+from .translation.catalog import Catalog, catalog_path, load_catalog
+from .translation.documents import doc_meta
 from .translation.merge import merge
 
 
@@ -35,8 +40,12 @@ class Paths:
         return self.root / "editorial"
 
     @property
-    def docs(self) -> Path:
-        return self.root / "docs"
+    def translations(self) -> Path:
+        return self.editorial / "translations"
+
+    def catalog(self, doc: str) -> Path:
+        """The translation file of seed ``doc``."""
+        return catalog_path(self.translations, doc)
 
     @property
     def metadata(self) -> Path:
@@ -45,6 +54,46 @@ class Paths:
     @property
     def boilerplate(self) -> Path:
         return self.editorial / "boilerplate.yml"
+
+    @property
+    def glossary(self) -> Path:
+        return self.editorial / "glossary.yml"
+
+    @property
+    def topics(self) -> Path:
+        return self.editorial / "topics.yml"
+
+    @property
+    def people(self) -> Path:
+        return self.editorial / "people.yml"
+
+    @property
+    def figures(self) -> Path:
+        return self.editorial / "figures.yml"
+
+    @property
+    def timeline(self) -> Path:
+        return self.editorial / "timeline.yml"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def cache(self) -> Path:
+        """Build caches, keyed by content; ignored by git."""
+        return self.root / ".cache"
+
+    def relative(self, path: Path | str) -> str:
+        """A path as contributors see it: relative to the project."""
+        try:
+            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
 
 
 @dataclass
@@ -56,23 +105,87 @@ class Report:
     dropped: list = field(default_factory=list)
 
 
-def load(paths: Paths) -> tuple[list[Document], Report]:
-    rules = load_rules(paths.boilerplate)
-    seeds = read_seeds(paths.seeds)
-    metadata = load_metadata(paths.metadata)
-    documents, problems, report = [], [], Report()
+@dataclass(frozen=True)
+class Project:
+    """Everything read from the inputs, once: the documents in editorial order,
+    their translation files, the reference apparatus, and each editorial data
+    file as validated (with lines), for checks and writers."""
+
+    paths: Paths
+    documents: tuple[Document, ...]
+    catalogs: dict[str, Catalog]  # by seed name
+    reference: Reference
+    rules: tuple[Rule, ...]
+    data: dict[str, schema.Loaded]  # editorial data files by path relative to the project
+    report: Report
+
+    def document(self, name: str) -> Document:
+        return next(d for d in self.documents if d.meta.name == name)
+
+    def loaded(self, path: Path) -> schema.Loaded:
+        """An editorial data file as validated (an absent file reads as empty)."""
+        return self.data[self.paths.relative(path)]
+
+
+REFERENCE_FILES = (
+    ("glossary", schema.GLOSSARY),
+    ("topics", schema.TOPICS),
+    ("people", schema.PEOPLE),
+    ("figures", schema.FIGURES),
+    ("timeline", schema.TIMELINE),
+)
+
+
+def load(paths: Paths) -> Project:
+    problems: list[Problem] = []
+    data: dict[str, schema.Loaded] = {}
+
+    def read(path: Path, declaration) -> schema.Loaded | None:
+        try:
+            loaded = schema.load(path, declaration)
+        except InputError as err:
+            problems.extend(err.problems)
+            return None
+        data[paths.relative(path)] = loaded
+        return loaded
+
+    metadata = read(paths.metadata, schema.DOCUMENTS)
+    boilerplate = read(paths.boilerplate, schema.BOILERPLATE)
+    reference_files = {name: read(getattr(paths, name), declaration) for name, declaration in REFERENCE_FILES}
+    try:
+        seeds = read_seeds(paths.seeds)
+    except InputError as err:
+        problems.extend(err.problems)
+        seeds = []
+    catalogs: dict[str, Catalog] = {}
+    for seed in seeds:
+        try:
+            catalogs[seed.name] = load_catalog(paths.catalog(seed.name))
+        except InputError as err:
+            problems.extend(err.problems)
+    if problems:
+        raise InputError(problems)
+    for seed in seeds:
+        catalog = catalogs[seed.name]
+        if catalog.data is not None:
+            data[paths.relative(catalog.path)] = schema.Loaded(catalog.path, catalog.data, (), catalog.text or "")
+    rules = tuple(load_rules(boilerplate))
+    documents, report = _documents(paths, seeds, catalogs, metadata, rules)
+    reference = load_reference(reference_files, documents)
+    return Project(paths, tuple(documents), catalogs, reference, rules, data, report)
+
+
+def _documents(paths: Paths, seeds, catalogs, metadata, rules) -> tuple[list[Document], Report]:
+    entries = metadata.data["documents"]
+    documents, report = [], Report()
     for order, seed in enumerate(seeds, start=1):
         lines, dropped = strip_boilerplate(seed, rules)
         parsed = parse_lines(lines)
-        try:
-            catalog = load_catalog(paths.editorial, seed.name)
-        except InputError as err:
-            problems.extend(err.problems)
-            continue
+        catalog = catalogs[seed.name]
         recorded = [(e.id, e.kind, e.source) for e in catalog.entries]
         ids = assign_ids(parsed.blocks, recorded)
         segments = merge(seed.name, parsed.blocks, ids, catalog)
-        raw = metadata.get(seed.name)
+        raw = entries.get(seed.name)
         meta = doc_meta(seed.name, raw, plain_title(parsed.blocks, seed.name), order)
         documents.append(
             Document(
@@ -82,7 +195,7 @@ def load(paths: Paths) -> tuple[list[Document], Report]:
                 dropped=tuple(dropped),
                 toc=tuple(parsed.toc),
                 notes=catalog.doc_notes,
-                catalog=_relative(catalog.path, paths.root) if catalog.path.exists() else "",
+                catalog=paths.relative(catalog.path) if catalog.text is not None else "",
                 entry_lines={e.id: (e.line, e.end_line) for e in catalog.entries if e.line},
             )
         )
@@ -90,21 +203,18 @@ def load(paths: Paths) -> tuple[list[Document], Report]:
         report.warnings.extend(f"{seed.path}: {w}" for w in parsed.warnings)
         if not raw:
             report.notices.append(f"{seed.path}: no metadata in {paths.metadata.name}; published with its own title")
-    unknown = set(metadata) - {seed.name for seed in seeds}
-    for name in sorted(unknown):
-        report.warnings.append(f"{paths.metadata}: metadata for '{name}', but seeds/{name}.txt does not exist")
+    for name in sorted(set(entries) - {seed.name for seed in seeds}):
+        where = f"{paths.metadata}:{entries.lines[name]}"
+        report.warnings.append(f"{where}: metadata for '{name}', but seeds/{name}.txt does not exist")
+    slugs: dict[str, Document] = {}
+    problems = []
+    for doc in documents:
+        if doc.meta.slug in slugs:
+            where = entries.get(doc.meta.name)
+            line = where.line_of("slug") if where else None
+            problems.append(Problem(paths.metadata, f"slug '{doc.meta.slug}' is used by two documents", line))
+        slugs[doc.meta.slug] = doc
     if problems:
         raise InputError(problems)
-    slugs = [d.meta.slug for d in documents]
-    duplicates = {s for s in slugs if slugs.count(s) > 1}
-    if duplicates:
-        raise InputError([Problem(paths.metadata, f"slug '{s}' is used by two documents") for s in sorted(duplicates)])
     documents.sort(key=lambda d: (d.meta.order, d.meta.name))
     return documents, report
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

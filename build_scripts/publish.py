@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .book.build import build_book
 from .errors import PublicationError
-from .pipeline import Paths
+from .pipeline import Paths, load
 from .site.urls import PDF_NAME
 
 
@@ -35,7 +35,7 @@ def build_site(paths: Paths, target: Path, strict: bool = True, pdf: bool = True
         raise SiteBuildError(f"mkdocs build failed; {target} was left as it was.\n{result.stderr.strip()}")
     if pdf:
         try:
-            build_book(paths, staging / PDF_NAME)
+            build_book(load(paths), staging / PDF_NAME)
         except BaseException as err:
             shutil.rmtree(staging, ignore_errors=True)
             if isinstance(err, PublicationError):

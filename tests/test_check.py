@@ -9,7 +9,7 @@ import re
 import pytest
 
 from build_scripts.errors import InputError
-from build_scripts.pipeline import Paths
+from build_scripts.pipeline import Paths, load
 from build_scripts.translation.check import run_checks
 
 from .conftest import run_cli
@@ -33,7 +33,7 @@ def set_translation(project, ident: str, text: str, extra: str = "") -> None:
 
 
 def findings(project, check=None):
-    found = run_checks(Paths(project))
+    found = run_checks(load(Paths(project)))
     return [f for f in found if check is None or f.check == check]
 
 
@@ -118,7 +118,7 @@ def test_suppression_needs_a_reason_and_must_suppress_something(project):
     set_translation(project, "p1", "Points 明確.", "  allow:\n  - check: script\n    reason: ''\n")
     with pytest.raises(InputError) as caught:
         findings(project)
-    assert "each 'allow' needs a 'check' and a written 'reason'" in str(caught.value)
+    assert "segment 'p1': `allow[1].reason` is empty" in str(caught.value)
     catalog(project).write_text(original, encoding="utf-8")
     set_translation(project, "p1", "Points 明確.", "  allow:\n  - check: script\n    reason: Quoted on purpose.\n")
     assert findings(project, "script") == []

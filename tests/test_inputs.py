@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from build_scripts.errors import InputError
-from build_scripts.files import decode_seed, read_yaml
-from build_scripts.pipeline import Paths
+from build_scripts.files import decode_seed
+from build_scripts.pipeline import Paths, load
+from build_scripts.schema.editorial import CATALOG
+from build_scripts.schema.editorial import load as load_file
 from build_scripts.site.generate import generate
 
 from .conftest import run_cli
@@ -51,7 +53,7 @@ def test_broken_yaml_names_file_and_line(tmp_path):
     path = tmp_path / "broken.yml"
     path.write_text("segments:\n  - id: p1\n    translation: 'unclosed\n  - id: p2\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        read_yaml(path)
+        load_file(path, CATALOG)
     problem = caught.value.problems[0]
     assert problem.path == path and problem.line in (3, 4, 5)
     assert str(problem).startswith(f"{path}:")
@@ -70,7 +72,7 @@ def test_every_problem_is_reported_at_once(project):
     (project / "seeds" / "005_empty.txt").write_bytes(b"")
     (project / "seeds" / "006_binary.txt").write_bytes(b"\x00\x01\x02")
     with pytest.raises(InputError) as caught:
-        generate(Paths(project))
+        generate(load(Paths(project)))
     names = [Path(p.path).name for p in caught.value.problems]
     assert names == ["005_empty.txt", "006_binary.txt"]
 
@@ -92,4 +94,4 @@ def test_unknown_status_and_note_without_english_are_named(project):
     result = run_cli(project, "build")
     assert result.returncode == 1
     assert "status 'finished' is not one of" in result.stderr
-    assert "unknown field(s) old_status" in result.stderr
+    assert "segment 'p1': unknown key `old_status`; did you mean `status`?" in result.stderr

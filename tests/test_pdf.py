@@ -17,8 +17,6 @@ from build_scripts.book import build as book
 from build_scripts.book.chapters import chapter
 from build_scripts.pipeline import Paths, load
 from build_scripts.publish import SiteBuildError, build_site
-from build_scripts.reference.glossary import load_glossary
-from build_scripts.reference.people import load_people
 from build_scripts.site.urls import PDF_NAME
 
 from .conftest import ARTIFACTS, copy_project, run_cli
@@ -122,7 +120,7 @@ def test_the_site_build_makes_the_pdf_and_both_languages_link_to_it(built):
     assert pdf.stat().st_mode & 0o044 == 0o044, "the PDF must be readable by the web server"
     assert len(built["pages"]) > 20
     assert "A4" in run("pdfinfo", str(pdf))
-    documents, _ = load(Paths(built["project"]))
+    documents = list(load(Paths(built["project"])).documents)
     pages = ["index.html", "en/index.html"]
     pages += [f"{prefix}documents/{d.meta.slug}/index.html" for prefix in ("", "en/") for d in documents]
     for rel in pages:
@@ -143,7 +141,7 @@ def test_every_font_is_embedded_and_one_is_japanese(built):
 
 def test_first_and_last_passage_of_every_document_in_both_languages(built):
     texts = [squeeze(t) for t in (*built["columns"], "".join(built["pages"]))]
-    documents, _ = load(Paths(built["project"]))
+    documents = list(load(Paths(built["project"])).documents)
     missing = []
     for doc in documents:
         body = [s for s in doc.segments if s.kind != "title"]
@@ -157,7 +155,7 @@ def test_first_and_last_passage_of_every_document_in_both_languages(built):
 
 
 def test_every_glossary_headword(built):
-    glossary = load_glossary(built["project"] / "editorial" / "glossary.yml")
+    glossary = load(Paths(built["project"])).reference.glossary
     assert glossary.terms
     start = part(built, "用語集")
     text = squeeze("".join(built["pages"][start - 1 :]))
@@ -173,10 +171,10 @@ def contents_number(contents: str, title: str) -> int:
 
 def test_contents_page_numbers_are_the_pages_of_the_headings(built):
     contents = " ".join(built["pages"][1:3])  # the contents follow the cover
-    documents, _ = load(Paths(built["project"]))
+    documents = list(load(Paths(built["project"])).documents)
     checked = 0
     for doc in documents:
-        ch = chapter(doc, {})
+        ch = chapter(doc)
         number = contents_number(contents, ch.title_en)
         assert squeeze(ch.title_ja) in squeeze(built["pages"][number - 1]), f"{ch.title_en}: not on page {number}"
         for row in ch.sections[:2]:
@@ -200,8 +198,9 @@ def test_index_page_numbers_are_the_pages_of_the_passages(built):
     project = built["project"]
     start, end = part(built, "索引"), part(built, "奥付")
     index = " ".join(built["pages"][start - 1 : end]).replace("\u00ad", "")
-    glossary = load_glossary(project / "editorial" / "glossary.yml")
-    people = {p.id: p for p in load_people(project / "editorial" / "people.yml")}
+    reference = load(Paths(project)).reference
+    glossary = reference.glossary
+    people = {p.id: p for p in reference.people}
     sample = [(t.en, t.ja_forms + t.en_forms) for t in glossary.terms[:6]]
     for ident in ("satya-nadella", "ben-horowitz", "brad-gerstner", "tyler-cowen"):
         if ident in people:
@@ -239,7 +238,7 @@ def test_source_text_stays_text_in_the_book(tmp_path):
     project = copy_project(tmp_path / "project", seeds=False)
     hostile = "<script>alert(1)</script> と <img src=x onerror=alert(1)> と {{ 7*7 }} の文。\n\n二つ目の段落です。\n"
     (project / "seeds" / "hostile.txt").write_text(hostile, encoding="utf-8")
-    data = book.book_data(Paths(project))
+    data = book.book_data(load(Paths(project)))
     html = book.render_html(data, "a4", book.build_date(), "test", index_pass=True)
     tags = elements(html)
     assert not {tag for tag, _ in tags} & {"script", "img"}

@@ -10,7 +10,6 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from build_scripts.pipeline import Paths, load
-from build_scripts.reference.apparatus import load_reference
 from build_scripts.search.evaluate import Query, run_queries
 
 from .conftest import ROOT, run_cli
@@ -20,8 +19,7 @@ REFERENCE_PAGES = ["glossary/", "topics/", "people/", "figures/", "timeline/"]
 
 @pytest.fixture(scope="module")
 def reference():
-    documents = load(Paths(ROOT))[0]
-    return load_reference(ROOT / "editorial", documents)
+    return load(Paths(ROOT)).reference
 
 
 def test_glossary_has_the_terms_readers_need(reference):
@@ -204,7 +202,8 @@ def test_a_figure_note_in_one_language_only_fails(project):
     end = text.index("\n    passages:", start)
     path.write_text(text[:start] + '    note: "English only."' + text[end:], encoding="utf-8")
     result = run_cli(project, "build")
-    assert result.returncode == 1 and "needs note.ja and note.en" in result.stderr
+    message = "figure 'compute-commitment-1-4t': `note` must be a mapping (ja, en), not 'English only.'"
+    assert result.returncode == 1 and message in result.stderr
 
 
 @pytest.mark.parametrize("lang_root", ["", "en/"])

@@ -22,7 +22,7 @@ TARGET = 0.95
 
 @pytest.fixture(scope="module")
 def documents():
-    return load(Paths(ROOT))[0]
+    return list(load(Paths(ROOT)).documents)
 
 
 def test_query_set_is_large_and_varied():

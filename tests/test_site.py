@@ -14,7 +14,7 @@ import pytest
 
 from build_scripts.files import read_seed
 from build_scripts.pipeline import Paths, load
-from build_scripts.source.boilerplate import load_rules, strip_boilerplate
+from build_scripts.source.boilerplate import strip_boilerplate
 from build_scripts.source.transcript import EN_LABEL, JA_LABEL
 
 from .conftest import ROOT, copy_project, mkdocs_build, run_cli
@@ -38,7 +38,7 @@ def page_text(path: Path) -> str:
 def seed_sentences(path: Path) -> list[str]:
     """Every sentence of a seed except its declared boilerplate and the
     transcript's speaker labels (which the page shows as names and times)."""
-    rules = load_rules(ROOT / "editorial" / "boilerplate.yml")
+    rules = load(Paths(ROOT)).rules
     lines, _ = strip_boilerplate(read_seed(path), rules)
     sentences = []
     for line in lines:
@@ -58,7 +58,7 @@ def seed_sentences(path: Path) -> list[str]:
 
 
 def test_no_text_is_lost(built_site):
-    documents, _ = load(Paths(ROOT))
+    documents = list(load(Paths(ROOT)).documents)
     missing = []
     for doc in documents:
         text = page_text(built_site / "documents" / doc.meta.slug / "index.html")
@@ -69,7 +69,7 @@ def test_no_text_is_lost(built_site):
 
 
 def test_the_real_site_has_both_languages(built_site):
-    documents, _ = load(Paths(ROOT))
+    documents = list(load(Paths(ROOT)).documents)
     for doc in documents:
         for prefix, lang in (("", "ja"), ("en/", "en")):
             page = built_site / prefix / "documents" / doc.meta.slug / "index.html"
@@ -160,7 +160,7 @@ def test_export_jsonl_is_the_corpus_in_reading_order(project):
     result = run_cli(project, "export", "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    documents, _ = load(Paths(project))
+    documents = list(load(Paths(project)).documents)
     assert len(records) == sum(len(d.segments) for d in documents)
     required = {"doc", "id", "kind", "speaker", "timestamp", "source_lang", "ja", "en", "status", "notes"}
     assert all(required <= set(r) for r in records)
@@ -173,7 +173,7 @@ def test_export_jsonl_is_the_corpus_in_reading_order(project):
 
 
 def test_status_page_in_both_languages(built_site):
-    documents, _ = load(Paths(ROOT))
+    documents = list(load(Paths(ROOT)).documents)
     for prefix, heading, label in (
         ("", "翻訳の状況", "両言語で読める箇所"),
         ("en/", "Translation status", "Passages readable"),

@@ -19,7 +19,7 @@ SHARED = ROOT.parent / "shared" / "seeds"
 
 @pytest.fixture(scope="module")
 def documents():
-    docs, _ = load(Paths(ROOT))
+    docs = list(load(Paths(ROOT)).documents)
     return {d.meta.name[:3]: d for d in docs}
 
 

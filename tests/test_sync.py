@@ -12,7 +12,7 @@ DOC = "004_56ac1acf06381cac"
 
 
 def segments(project):
-    documents, _ = load(Paths(project))
+    documents = list(load(Paths(project)).documents)
     return {s.id: s for s in next(d for d in documents if d.meta.name == DOC).segments}
 
 
@@ -39,7 +39,7 @@ def test_edited_seed_marks_translation_stale_and_keeps_ids(project):
     result = run_cli(project, "sync")
     assert result.returncode == 0, result.stderr
     assert "1 stale" in result.stdout
-    catalog = load_catalog(project / "editorial", DOC)
+    catalog = load_catalog(Paths(project).catalog(DOC))
     entry = catalog.by_id()["p2"]
     assert entry.status == "stale" and entry.source == edited
     assert entry.previous_source == before["p2"].ja and entry.translation == before["p2"].en
@@ -53,6 +53,6 @@ def test_removed_passage_keeps_its_translation_as_obsolete(project):
     seed = project / "seeds" / f"{DOC}.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace(before["p15"].ja + " ", ""), encoding="utf-8")
     assert run_cli(project, "sync").returncode == 0
-    catalog = load_catalog(project / "editorial", DOC)
+    catalog = load_catalog(Paths(project).catalog(DOC))
     assert "p15" not in catalog.by_id()
     assert [(e.id, e.translation) for e in catalog.obsolete] == [("p15", before["p15"].en)]

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def turns():
-    docs, _ = load(Paths(ROOT))
+    docs = list(load(Paths(ROOT)).documents)
     doc = next(d for d in docs if d.meta.name.startswith("001"))
     return [s for s in doc.segments if s.kind == "turn"]
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from build_scripts.translation.typography import english_in_yaml, file_problems, problems
+from build_scripts.pipeline import Paths, load
+from build_scripts.schema.editorial import GLOSSARY, validate
+from build_scripts.translation.typography import english_in_data, file_problems, problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -150,7 +151,7 @@ def test_source_text_and_correct_english_pass(text):
     assert problems(text) == []
 
 
-def test_english_in_yaml_names_entry_field_and_line_and_skips_forms():
+def test_english_in_data_names_entry_field_and_line_and_skips_forms():
     text = """terms:
   - id: moores-law
     ja: ムーアの法則
@@ -163,8 +164,9 @@ def test_english_in_yaml_names_entry_field_and_line_and_skips_forms():
       ja: ムーアの法則。
       en: |-
         In the Q&A thread, Altman says that Moore's law changed the world.
+    reading: むーあのほうそく
 """
-    found = english_in_yaml(yaml.compose(text, Loader=yaml.BaseLoader))
+    found = english_in_data(validate(Path("glossary.yml"), text, GLOSSARY).data)
     assert [(line, ident, field) for line, ident, field, _ in found] == [
         (4, "moores-law", "en"),
         (8, "moores-law", "short.en"),
@@ -176,6 +178,6 @@ def test_english_in_yaml_names_entry_field_and_line_and_skips_forms():
 def test_the_edition_follows_its_house_style():
     """Every English text of the editorial data files (notes, glossary,
     people, topics, figures, timeline, documents)."""
-    paths = sorted((ROOT / "editorial").rglob("*.yml"))
-    assert len(paths) >= 11
-    assert [(p.name, *problem) for p in paths for problem in file_problems(p)] == []
+    data = load(Paths(ROOT)).data
+    assert len(data) >= 11
+    assert [(path, *problem) for path, loaded in sorted(data.items()) for problem in file_problems(loaded.data)] == []

@@ -23,11 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import PublicationError
-from ..pipeline import Paths, load
-from ..reference.apparatus import load_reference
 from ..reference.glossary import Term, reading_order
 from ..site.templating import environment
-from ..translation.documents import load_metadata, speaker_names
 from .chapters import Chapter, chapter
 from .index import IndexSection, index_sections, with_locators
 
@@ -91,11 +88,9 @@ def render_html(data: BookData, paper: str, built: datetime.date, described: str
     )
 
 
-def book_data(paths: Paths) -> BookData:
-    documents, _ = load(paths)
-    metadata = load_metadata(paths.metadata)
-    reference = load_reference(paths.editorial, documents)
-    chapters = tuple(chapter(doc, speaker_names(metadata.get(doc.meta.name))) for doc in documents)
+def book_data(project) -> BookData:
+    reference = project.reference
+    chapters = tuple(chapter(doc) for doc in project.documents)
     return BookData(chapters, tuple(reading_order(reference.glossary.terms)), index_sections(reference))
 
 
@@ -114,13 +109,13 @@ def anchor_pages(document) -> dict[str, int]:
     return pages
 
 
-def build_book(paths: Paths, output: Path, paper: str = "a4") -> BookResult:
+def build_book(project, output: Path, paper: str = "a4") -> BookResult:
     """Write the PDF book to ``output`` (atomically: a failure leaves no file)."""
     if paper not in PAPERS:
         raise BookError(f"unknown paper size '{paper}' (use one of: {', '.join(PAPERS)})")
     start = time.perf_counter()
-    data = book_data(paths)
-    built, described = build_date(), version(paths.root)
+    data = book_data(project)
+    built, described = build_date(), version(project.paths.root)
     first = layout(render_html(data, paper, built, described, index_pass=False))
     final_data = BookData(data.chapters, data.glossary, with_locators(data.index, anchor_pages(first)))
     document = layout(render_html(final_data, paper, built, described, index_pass=True))

@@ -73,7 +73,7 @@ def chapter_anchor(doc: Document) -> str:
     return f"doc--{doc.meta.slug}"
 
 
-def chapter(doc: Document, speakers: dict[str, tuple[str, str]]) -> Chapter:
+def chapter(doc: Document) -> Chapter:
     names = doc.titles()
     meta = doc.meta
     rows_meta = []
@@ -97,8 +97,7 @@ def chapter(doc: Document, speakers: dict[str, tuple[str, str]]) -> Chapter:
             numbers.append(number)
         speaker = None
         if seg.kind == "turn" and seg.turn_start:
-            ja_name, en_name = speakers.get(seg.label, (seg.label_ja or seg.label, seg.label))
-            speaker = {"ja": ja_name or seg.label_ja or seg.label, "en": en_name or seg.label}
+            speaker = doc.speaker(seg)
         rows.append(Row(anchor, seg, cells(seg, "ja"), speaker, tuple(numbers)))
     return Chapter(
         doc=doc,

@@ -28,47 +28,41 @@ from translate.storage import po, tbx, tmx, xliff
 
 from ..errors import InputError, Problem, fail
 from ..files import write_if_changed
-from ..model import Document, Segment
-from ..pipeline import Paths, load
-from ..reference.glossary import load_glossary
-from ..translation.catalog import Entry, load_catalog, update_entries
+from ..model import Document, Segment, Status
+from ..reference.glossary import Glossary
+from ..translation.catalog import Entry, update_entries
 from .jsonl import export_jsonl
 
 FORMATS = ("jsonl", "po", "xliff", "tmx", "tbx")
 IMPORT_FORMATS = ("po", "xliff")
 EXTENSIONS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx", ".tbx": "tbx"}
-ALIGNED = ("original", "reviewed", "translated")  # statuses a translation memory may trust
-FUZZY = ("draft", "stale")
 PROJECT = "altman-infrastructure-reader"
 
 
 # -- export ------------------------------------------------------------------
 
 
-def export(paths: Paths, fmt: str) -> bytes:
+def export(project, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise fail(fmt, f"unknown export format (one of {', '.join(FORMATS)})")
+    documents = list(project.documents)
     if fmt == "tbx":
-        return export_tbx(paths)
-    documents, _ = load(paths)
+        return export_tbx(project.reference.glossary)
     if fmt == "jsonl":
-        from ..reference.apparatus import load_reference
-
-        return export_jsonl(documents, load_reference(paths.editorial, documents)).encode("utf-8")
+        return export_jsonl(documents, project.reference).encode("utf-8")
     if fmt == "tmx":
         return export_tmx(documents)
-    catalogs = {d.meta.name: load_catalog(paths.editorial, d.meta.name) for d in documents}
-    return export_po(documents, catalogs) if fmt == "po" else export_xliff(documents, catalogs)
+    return export_po(documents, project.catalogs) if fmt == "po" else export_xliff(documents, project.catalogs)
 
 
 def translatable(doc: Document) -> list[Segment]:
     """The passages a translator works on: Japanese source, not published with a translation."""
-    return [s for s in doc.segments if s.source_lang == "ja" and s.status != "original"]
+    return [s for s in doc.segments if s.source_lang == "ja" and s.status.editable]
 
 
 def aligned(doc: Document) -> list[Segment]:
     """The passages a translation memory holds: both languages, trusted, different."""
-    return [s for s in doc.segments if s.status in ALIGNED and s.ja and s.en and s.ja != s.en]
+    return [s for s in doc.segments if s.status.done and s.ja and s.en and s.ja != s.en]
 
 
 def _notes(doc: Document, seg: Segment) -> list[str]:
@@ -102,10 +96,10 @@ def export_po(documents: list[Document], catalogs: dict) -> bytes:
                 unit.addnote(note, origin="developer")
             unit.addnote(f"status: {seg.status}", origin="translator")
             unit.addlocation(_location(doc, seg))
-            if seg.status in FUZZY and seg.translation:
+            if seg.status.fuzzy and seg.translation:
                 unit.markfuzzy(True)
                 entry = entries.get(seg.id)
-                if seg.status == "stale" and entry and entry.previous_source:
+                if seg.status is Status.STALE and entry and entry.previous_source:
                     unit.prev_source = entry.previous_source
     return bytes(store)
 
@@ -122,11 +116,11 @@ def export_xliff(documents: list[Document], catalogs: dict) -> bytes:
             if not seg.translation:
                 continue
             unit.settarget(seg.translation, lang="en")
-            if seg.status in FUZZY:
-                unit.set_state_n(unit.S_NEEDS_REVIEW if seg.status == "stale" else unit.S_NEEDS_TRANSLATION)
+            if seg.status.fuzzy:
+                unit.set_state_n(unit.S_NEEDS_REVIEW if seg.status is Status.STALE else unit.S_NEEDS_TRANSLATION)
                 unit.markapproved(False)
             else:
-                unit.set_state_n(unit.S_SIGNED_OFF if seg.status == "reviewed" else unit.S_TRANSLATED)
+                unit.set_state_n(unit.S_SIGNED_OFF if seg.status is Status.REVIEWED else unit.S_TRANSLATED)
     return bytes(store)
 
 
@@ -141,8 +135,7 @@ def export_tmx(documents: list[Document]) -> bytes:
     return bytes(store)
 
 
-def export_tbx(paths: Paths) -> bytes:
-    glossary = load_glossary(paths.editorial / "glossary.yml")
+def export_tbx(glossary: Glossary) -> bytes:
     store = tbx.tbxfile(sourcelanguage="ja", targetlanguage="en")
     for term in glossary.terms:
         unit = store.addsourceunit(term.ja)
@@ -215,13 +208,13 @@ def _fuzzy(unit, fmt: str) -> bool:
     return bool(unit.isfuzzy())
 
 
-def import_file(paths: Paths, path: Path, fmt: str | None = None) -> Imported:
+def import_file(project, path: Path, fmt: str | None = None) -> Imported:
     fmt = format_of(path, fmt)
     units = read_units(path, fmt)
-    documents = {d.meta.name: d for d in load(paths)[0]}
+    paths = project.paths
+    documents = {d.meta.name: d for d in project.documents}
     problems: list[Problem] = []
-    updates: dict[str, dict[str, tuple[str, str]]] = {}  # doc -> id -> (translation, status)
-    catalogs = {}
+    updates: dict[str, dict[str, tuple[str, Status]]] = {}  # doc -> id -> (translation, status)
     for key, source, target, fuzzy in units:
         name, _, ident = key.rpartition(":")
         doc = documents.get(name)
@@ -229,9 +222,8 @@ def import_file(paths: Paths, path: Path, fmt: str | None = None) -> Imported:
             where = f"unit '{key}'" if key else "a unit without a DOC:ID context"
             problems.append(Problem(path, f"{where}: no document '{name}' (there is no seeds/{name}.txt)"))
             continue
-        catalog = catalogs.get(name) or load_catalog(paths.editorial, name)
-        catalogs[name] = catalog
-        rel = catalog.path.relative_to(paths.root)
+        catalog = project.catalogs[name]
+        rel = paths.relative(catalog.path)
         entry = catalog.by_id().get(ident)
         seg = next((s for s in doc.segments if s.id == ident), None)
         if entry is None or seg is None:
@@ -254,34 +246,34 @@ def import_file(paths: Paths, path: Path, fmt: str | None = None) -> Imported:
     confirmed: dict[str, list[str]] = {}
     texts = {}
     for name, by_id in updates.items():
-        catalog = catalogs[name]
-        rel = str(catalog.path.relative_to(paths.root))
+        catalog = project.catalogs[name]
+        rel = paths.relative(catalog.path)
         fields: dict[str, dict[str, str | None]] = {}
         for entry in catalog.entries:
             if entry.id not in by_id:
                 continue
             target, status = by_id[entry.id]
             (changed if target != entry.translation else confirmed).setdefault(rel, []).append(entry.id)
-            fields[entry.id] = {"translation": target, "status": status}
-            if entry.previous_source and status != "draft":
+            fields[entry.id] = {"translation": target, "status": str(status)}
+            if entry.previous_source and status is not Status.DRAFT:
                 fields[entry.id]["previous_source"] = None  # the translation is up to date again
-        texts[catalog.path] = update_entries(catalog.path, fields)
-    for path_, text in texts.items():  # every file prepared before any is written
-        write_if_changed(path_, text)
+        texts[catalog.path] = (update_entries(catalog, fields), catalog.text)
+    for path_, (text, current) in texts.items():  # every file prepared before any is written
+        write_if_changed(path_, text, current=current)
     return Imported(changed, confirmed, len(units))
 
 
-def _imported_status(entry: Entry, target: str, fuzzy: bool) -> str:
-    """The entry's new status, or "" when the unit changes nothing.
+def _imported_status(entry: Entry, target: str, fuzzy: bool) -> Status | None:
+    """The entry's new status, or None when the unit changes nothing.
 
     A changed translation is ``translated`` (``draft`` while still fuzzy): a
     reviewed one changed by a translator is no longer reviewed. An unchanged
     draft or stale translation the translator confirmed (no longer fuzzy)
     becomes ``translated``. An emptied target never deletes a translation."""
     if not target:
-        return ""
+        return None
     if target != entry.translation:
-        return "draft" if fuzzy else "translated"
-    if not fuzzy and entry.status in FUZZY:
-        return "translated"
-    return ""
+        return Status.DRAFT if fuzzy else Status.TRANSLATED
+    if not fuzzy and entry.status.fuzzy:
+        return Status.TRANSLATED
+    return None

@@ -1,2 +1,2 @@
 """The reference apparatus: glossary, topics, people, figures, timeline, and the passages each concerns.
-May import: model, errors, files, source."""
+May import: model, errors, files, schema, source."""

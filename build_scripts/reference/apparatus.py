@@ -7,7 +7,6 @@ reviewed in their data files)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..model import Document
@@ -45,38 +44,36 @@ def passages_by_term(documents: list[Document], glossary: Glossary) -> dict[str,
     return result
 
 
-def check_exclusions(path: Path, documents: list[Document], glossary: Glossary) -> None:
-    """A glossary ``exclude`` naming no passage is a typo: fail with file and line."""
+def load_reference(files: dict, documents: list[Document]) -> Reference:
+    """The apparatus from the validated data files (``files``: glossary, topics,
+    people, figures, timeline, each a schema ``Loaded``), checked against the documents."""
     lookup, problems = PassageLookup(documents), []
+    glossary = load_glossary(files["glossary"])
+    path = files["glossary"].path
     for term in glossary.terms:
         lookup.resolve(term.exclude, path, f"term '{term.id}' exclude", problems)
     if problems:
         raise InputError(problems)
-
-
-def load_reference(editorial: Path, documents: list[Document]) -> Reference:
-    glossary = load_glossary(editorial / "glossary.yml")
-    check_exclusions(editorial / "glossary.yml", documents, glossary)
     term_passages = passages_by_term(documents, glossary)
     unused = [t for t in glossary.terms if not term_passages[t.id]]
     if unused:
-        path = editorial / "glossary.yml"
         raise InputError(
             [
-                Problem(path, f"term '{t.id}' ({t.ja} / {t.en}) occurs in no passage: fix its forms or remove it")
+                Problem(path, f"term '{t.id}' ({t.ja} / {t.en}) occurs in no passage: fix its forms or remove it", line)
                 for t in unused
+                for line in [t.line]
             ]
         )
-    topics = load_topics(editorial / "topics.yml")
-    people = load_people(editorial / "people.yml")
+    topics = load_topics(files["topics"])
+    people = load_people(files["people"])
     return Reference(
-        documents=documents,
+        documents=list(documents),
         glossary=glossary,
         term_passages=term_passages,
         topics=topics,
         topic_passages=passages_by_topic(documents, topics),
         people=people,
         person_passages=passages_by_person(documents, people),
-        figures=load_figures(editorial / "figures.yml", documents),
-        events=load_timeline(editorial / "timeline.yml", documents),
+        figures=load_figures(files["figures"], lookup),
+        events=load_timeline(files["timeline"], lookup),
     )

@@ -8,14 +8,14 @@ words, case-insensitively.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..files import read_yaml
+from ..schema.editorial import Loaded
 from .matching import FormIndex
-from .refs import pair
+from .refs import duplicate_ids
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Term:
     definition_en: str
     related: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # passages (DOC:ID) where a form means something else
+    line: int = field(default=0, compare=False)  # where it is defined in glossary.yml
 
 
 @dataclass(frozen=True)
@@ -67,56 +68,37 @@ def reading_order(terms) -> list[Term]:
     return sorted(terms, key=key)
 
 
-def load_glossary(path: Path) -> Glossary:
-    data = read_yaml(path, default=None)
-    if data is None:
-        return Glossary()
-    problems, terms, seen = [], [], set()
-    for index, raw in enumerate((data or {}).get("terms") or [], start=1):
-        ident = str((raw or {}).get("id") or "")
-        where = f"term '{ident}'" if ident else f"term #{index}"
-        if not ident or not raw.get("ja") or not raw.get("en"):
-            problems.append(Problem(path, f"{where}: needs 'id', 'ja' and 'en'"))
-            continue
-        if ident in seen:
-            problems.append(Problem(path, f"{where}: id used twice"))
-        seen.add(ident)
-        short, definition = raw.get("short") or {}, raw.get("definition") or {}
-        missing = [
-            name
-            for name, value in (
-                ("short.ja", pair(short, "ja")),
-                ("short.en", pair(short, "en")),
-                ("definition.ja", pair(definition, "ja")),
-                ("definition.en", pair(definition, "en")),
-                ("reading", str(raw.get("reading") or "")),
-            )
-            if not value
-        ]
-        if missing:
-            problems.append(Problem(path, f"{where}: no {', '.join(missing)} (every term needs both languages)"))
-        variants = raw.get("variants") or {}
-        terms.append(
-            Term(
-                id=ident,
-                ja=str(raw["ja"]),
-                en=str(raw["en"]),
-                reading=str(raw.get("reading") or ""),
-                ja_forms=tuple(dict.fromkeys([str(raw["ja"]), *map(str, variants.get("ja") or [])])),
-                en_forms=tuple(dict.fromkeys([str(raw["en"]), *map(str, variants.get("en") or [])])),
-                short_ja=pair(short, "ja"),
-                short_en=pair(short, "en"),
-                definition_ja=pair(definition, "ja"),
-                definition_en=pair(definition, "en"),
-                related=tuple(map(str, raw.get("related") or [])),
-                exclude=tuple(map(str, raw.get("exclude") or [])),
-            )
+def load_glossary(loaded: Loaded) -> Glossary:
+    """The terms of editorial/glossary.yml (validated by its declaration in schema/editorial.py)."""
+    records = loaded.data["terms"]
+    terms = [
+        Term(
+            id=str(raw["id"]),
+            ja=str(raw["ja"]),
+            en=str(raw["en"]),
+            reading=str(raw["reading"]),
+            ja_forms=tuple(dict.fromkeys([str(raw["ja"]), *map(str, raw["variants"]["ja"])])),
+            en_forms=tuple(dict.fromkeys([str(raw["en"]), *map(str, raw["variants"]["en"])])),
+            short_ja=str(raw["short"]["ja"]),
+            short_en=str(raw["short"]["en"]),
+            definition_ja=str(raw["definition"]["ja"]),
+            definition_en=str(raw["definition"]["en"]),
+            related=tuple(raw["related"]),
+            exclude=tuple(raw["exclude"]),
+            line=raw.line,
         )
+        for raw in records
+    ]
+    problems = duplicate_ids(records, loaded.path, "term")
     known = {t.id for t in terms}
     for term in terms:
         for other in term.related:
             if other not in known:
-                problems.append(Problem(path, f"term '{term.id}': related term '{other}' does not exist"))
+                close = difflib.get_close_matches(other, sorted(known), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                problems.append(
+                    Problem(loaded.path, f"term '{term.id}': related term '{other}' does not exist{hint}", other.line)
+                )
     if problems:
         raise InputError(problems)
     return Glossary.of(terms)

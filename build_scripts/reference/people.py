@@ -4,15 +4,14 @@ passages that mention them, found by the names the texts use."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..errors import Problem
+from ..errors import InputError
 from ..model import Document
+from ..schema.editorial import PEOPLE_KINDS, Loaded
 from .matching import FormIndex
-from .refs import Passage, PassageLookup, load_records, pair
+from .refs import Passage, PassageLookup, duplicate_ids
 
-FIELDS = {"id", "kind", "ja", "en", "names", "description"}
-KINDS = ("person", "organisation", "product")  # the sections of the people page, in order
+KINDS = PEOPLE_KINDS  # the sections of the people page, in order
 
 
 @dataclass(frozen=True)
@@ -33,25 +32,25 @@ class Entity:
         return self.description_ja if lang == "ja" else self.description_en
 
 
-def load_people(path: Path) -> list[Entity]:
-    people = []
-    for where, raw, problems in load_records(path, "entities", FIELDS, ("id", "kind", "ja", "en")):
-        if raw["kind"] not in KINDS:
-            problems.append(Problem(path, f"{where}: kind must be one of {', '.join(KINDS)}"))
-        names, description = raw.get("names") or {}, raw.get("description") or {}
-        people.append(
-            Entity(
-                id=str(raw["id"]),
-                kind=str(raw["kind"]),
-                ja=str(raw["ja"]),
-                en=str(raw["en"]),
-                names_ja=tuple(dict.fromkeys([str(raw["ja"]), *map(str, names.get("ja") or [])])),
-                names_en=tuple(dict.fromkeys([str(raw["en"]), *map(str, names.get("en") or [])])),
-                description_ja=pair(description, "ja"),
-                description_en=pair(description, "en"),
-            )
+def load_people(loaded: Loaded) -> list[Entity]:
+    """The entities of editorial/people.yml (validated by its declaration in schema/editorial.py)."""
+    records = loaded.data["entities"]
+    problems = duplicate_ids(records, loaded.path, "entity")
+    if problems:
+        raise InputError(problems)
+    return [
+        Entity(
+            id=str(raw["id"]),
+            kind=str(raw["kind"]),
+            ja=str(raw["ja"]),
+            en=str(raw["en"]),
+            names_ja=tuple(dict.fromkeys([str(raw["ja"]), *map(str, raw["names"]["ja"])])),
+            names_en=tuple(dict.fromkeys([str(raw["en"]), *map(str, raw["names"]["en"])])),
+            description_ja=str(raw["description"]["ja"]),
+            description_en=str(raw["description"]["en"]),
         )
-    return people
+        for raw in records
+    ]
 
 
 def passages_by_person(documents: list[Document], people: list[Entity]) -> dict[str, list[Passage]]:

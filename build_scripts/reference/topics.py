@@ -13,10 +13,9 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..model import Document
+from ..schema.editorial import Loaded
 from .matching import english_pattern
-from .refs import Passage, PassageLookup, pair
-
-FIELDS = {"id", "ja", "en", "description", "keywords", "include", "exclude"}
+from .refs import Passage, PassageLookup, duplicate_ids
 
 
 @dataclass(frozen=True)
@@ -39,29 +38,27 @@ class Topic:
         return self.description_ja if lang == "ja" else self.description_en
 
 
-def load_topics(path: Path) -> list[Topic]:
-    from .refs import load_records
-
-    topics = []
-    for where, raw, problems in load_records(path, "topics", FIELDS, ("id", "ja", "en")):
-        keywords, description = raw.get("keywords") or {}, raw.get("description") or {}
-        if not (pair(description, "ja") and pair(description, "en")):
-            problems.append(Problem(path, f"topic {where}: needs description.ja and description.en"))
-        topics.append(
-            Topic(
-                id=str(raw["id"]),
-                ja=str(raw["ja"]),
-                en=str(raw["en"]),
-                description_ja=pair(description, "ja"),
-                description_en=pair(description, "en"),
-                keywords_ja=tuple(map(str, (keywords.get("ja") or []))),
-                keywords_en=tuple(map(str, (keywords.get("en") or []))),
-                include=tuple(map(str, raw.get("include") or [])),
-                exclude=tuple(map(str, raw.get("exclude") or [])),
-                origin=str(path),
-            )
+def load_topics(loaded: Loaded) -> list[Topic]:
+    """The topics of editorial/topics.yml (validated by its declaration in schema/editorial.py)."""
+    records = loaded.data["topics"]
+    problems = duplicate_ids(records, loaded.path, "topic")
+    if problems:
+        raise InputError(problems)
+    return [
+        Topic(
+            id=str(raw["id"]),
+            ja=str(raw["ja"]),
+            en=str(raw["en"]),
+            description_ja=str(raw["description"]["ja"]),
+            description_en=str(raw["description"]["en"]),
+            keywords_ja=tuple(map(str, raw["keywords"]["ja"])),
+            keywords_en=tuple(map(str, raw["keywords"]["en"])),
+            include=tuple(raw["include"]),
+            exclude=tuple(raw["exclude"]),
+            origin=str(loaded.path),
         )
-    return topics
+        for raw in records
+    ]
 
 
 def _matcher(topic: Topic):

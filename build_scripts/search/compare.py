@@ -82,7 +82,7 @@ def matchers() -> dict[str, Callable[[str], Callable[[str], bool]]]:
 
 
 def compare(paths: Paths) -> Iterator[str]:
-    documents = load(paths)[0]
+    documents = load(paths).documents
     passages = {f"{d.meta.name}:{s.id}": s.shown("ja")[0] for d in documents for s in d.segments}
     queries = [q for q in load_queries(paths.root / "tests" / "search_queries.yml") if q.lang == "ja"]
     queries = [q for q in queries if q.kind != "synonym"]  # synonyms are the glossary's job in every approach

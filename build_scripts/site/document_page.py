@@ -12,7 +12,7 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..model import LANGS, Document, Segment, other
+from ..model import LANGS, Document, Segment, Status, other
 from ..reference.glossary import Glossary
 from ..source.text import has_japanese
 from . import edit_links
@@ -54,16 +54,16 @@ def cells(seg: Segment, lang: str, marker=None) -> tuple[Cell, ...]:
         text_html = lambda text, lang: marker.html(text, lang, ref)  # noqa: E731
     else:
         text_html = lambda text, _lang: html_text(text)  # noqa: E731
-    if seg.status == "original" and seg.ja == seg.en:
+    if seg.status is Status.ORIGINAL and seg.ja == seg.en:
         # a URL, a date line, a name: one cell, the same in both languages
         text_lang = "ja" if has_japanese(seg.ja) else "en"
         return (Cell("both", text_lang, html_text(seg.ja), original=True),)
     out = []
     for column in (lang, other(lang)):
         text = seg.ja if column == "ja" else seg.en
-        original = column == seg.source_lang or seg.status == "original"
+        original = column == seg.source_lang or seg.status is Status.ORIGINAL
         if text:
-            stale = seg.status == "stale" and column != seg.source_lang
+            stale = seg.status is Status.STALE and column != seg.source_lang
             out.append(Cell(column, column, text_html(text, column), stale=stale, original=original))
         else:
             # never an empty cell: the source text, marked as pending
@@ -71,17 +71,14 @@ def cells(seg: Segment, lang: str, marker=None) -> tuple[Cell, ...]:
     return tuple(out)
 
 
-def segment_view(
-    seg: Segment, lang: str, speakers: dict[str, tuple[str, str]], ui: dict, marker=None, edit: str = ""
-) -> SegmentView:
+def segment_view(doc: Document, seg: Segment, lang: str, ui: dict, marker=None, edit: str = "") -> SegmentView:
     row = cells(seg, lang, marker)
     heading = None
     if seg.kind == "heading":
         heading = _heading_line(seg, row[0], ui)
     speaker = None
     if seg.kind == "turn" and seg.turn_start:
-        ja_name, en_name = speakers.get(seg.label, (seg.label_ja or seg.label, seg.label))
-        speaker = {"ja": ja_name or seg.label_ja or seg.label, "en": en_name or seg.label}
+        speaker = doc.speaker(seg)
     return SegmentView(seg, row, heading, speaker, edit)
 
 
@@ -112,14 +109,12 @@ def groups(views: list[SegmentView]) -> list[tuple[str, list[SegmentView]]]:
     return out
 
 
-def render_document(
-    doc: Document, lang: str, env: Environment, ui: dict, speakers: dict, glossary: Glossary | None = None
-) -> str:
+def render_document(doc: Document, lang: str, env: Environment, ui: dict, glossary: Glossary | None = None) -> str:
     body = [s for s in doc.segments if s.kind != "title"]
     marker = None
     if glossary is not None and glossary.terms:
         marker = TermMarker(glossary, "../../glossary/", {code: ui[code]["term_tip_suffix"] for code in LANGS})
-    views = [segment_view(s, lang, speakers, ui[lang], marker, edit_links.passage_href(doc, s.id)) for s in body]
+    views = [segment_view(doc, s, lang, ui[lang], marker, edit_links.passage_href(doc, s.id)) for s in body]
     writer = PassageWriter(lang, ui[lang], {code: ui[code]["editor_note"] for code in LANGS})
     names = doc.titles()
     front = {"title": doc.title(lang), "description": _description(doc, lang)}
@@ -197,5 +192,3 @@ def _toc_links(doc: Document, lang: str) -> list[tuple[str, Markup]]:
             text = (seg.en or seg.ja) if lang == "en" else seg.ja
             links.append((seg.id, html_text(text)))
     return links
-
-

@@ -11,13 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..translation.documents import load_metadata, speaker_names
 from ..files import write_if_changed
-from ..pipeline import Paths, Report, load
-from ..reference.apparatus import load_reference
-from .reference_pages import reference_search_pages
-from .pages import navigation, render_pages
+from ..pipeline import Report
 from ..search.index import index_files, markdown_paragraphs
+from .pages import navigation, render_pages
+from .reference_pages import reference_search_pages
 
 MANIFEST = ".generated"
 
@@ -31,18 +29,15 @@ class Generated:
     removed: int
 
 
-def generate(paths: Paths) -> Generated:
-    documents, report = load(paths)
-    raw = load_metadata(paths.metadata)
-    reference = load_reference(paths.editorial, documents)
-    speakers = {name: speaker_names(meta) for name, meta in raw.items()}
-    pages = render_pages(documents, speakers, reference)
+def generate(project) -> Generated:
+    paths, documents, reference = project.paths, list(project.documents), project.reference
+    pages = render_pages(documents, reference)
     extra = hand_written_pages(paths.docs, set(pages))
     for lang, entries in reference_search_pages(reference).items():
         extra.setdefault(lang, []).extend(entries)
     pages.update(index_files(documents, reference.glossary, extra))
     written, removed = write_pages(paths.docs, pages)
-    return Generated(pages, navigation(documents, reference), report, written, removed)
+    return Generated(pages, navigation(documents, reference), project.report, written, removed)
 
 
 def hand_written_pages(docs: Path, generated: set[str]) -> dict[str, list]:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from build_scripts.site.edit_links import EditLinks, page_source
 from build_scripts.errors import PublicationError
-from build_scripts.site.generate import Generated, generate
-from build_scripts.pipeline import Paths
+from build_scripts.pipeline import Paths, load
+from build_scripts.site.edit_links import EditLinks, page_source
 from build_scripts.site.fingerprint import fingerprint
+from build_scripts.site.generate import Generated, generate
 
 log = logging.getLogger("mkdocs.hooks.build_scripts")
 _cache: dict[str, tuple[str, Generated]] = {}
@@ -31,7 +31,7 @@ def on_config(config):
     cached = _cache.get(key)
     if cached is None or cached[0] != stamp:
         try:
-            result = generate(paths)
+            result = generate(load(paths))
         except PublicationError as err:
             raise PluginError(f"build_scripts: the inputs have problems:\n{err}") from None
         _cache[key] = (stamp, result)

@@ -9,7 +9,7 @@ from .summary_pages import render_home, render_status
 from .templating import environment, load_ui
 
 
-def render_pages(documents: list[Document], speakers: dict[str, dict], reference=None) -> dict[str, str]:
+def render_pages(documents: list[Document], reference=None) -> dict[str, str]:
     """Every generated page: docs-relative path -> Markdown text."""
     env, ui = environment(), load_ui()
     glossary = reference.glossary if reference is not None else None
@@ -19,8 +19,7 @@ def render_pages(documents: list[Document], speakers: dict[str, dict], reference
         pages[f"index.{lang}.md"] = render_home(documents, lang, env, ui, links)
         pages[f"status.{lang}.md"] = render_status(documents, lang, env, ui)
         for doc in documents:
-            names = speakers.get(doc.meta.name, {})
-            pages[f"documents/{doc.meta.slug}.{lang}.md"] = render_document(doc, lang, env, ui, names, glossary)
+            pages[f"documents/{doc.meta.slug}.{lang}.md"] = render_document(doc, lang, env, ui, glossary)
     if reference is not None:
         pages.update(render_reference_pages(reference, ui))
     return pages

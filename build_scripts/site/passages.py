@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..model import Status
 from .escape import html_text
 
 NO_MARKER = ("", "-", "・")
@@ -78,7 +79,8 @@ class PassageWriter:
         href is resolved against the repository by the MkDocs hook)."""
         if not view.edit:
             return ""
-        kind = {"pending": "edit_pending", "original": "edit_original"}.get(view.seg.status, "edit_translation")
+        edit_kinds = {Status.PENDING: "edit_pending", Status.ORIGINAL: "edit_original"}
+        kind = edit_kinds.get(view.seg.status, "edit_translation")
         label = escape(self.ui[kind])
         return f'<a class="seg-edit" href="{escape(view.edit)}" title="{label}" aria-label="{label}"></a>'
 

@@ -12,13 +12,13 @@ import yaml
 from markupsafe import Markup, escape
 
 from ..model import LANGS, other
+from ..reference.apparatus import Reference
+from ..reference.glossary import reading_order
+from ..reference.people import KINDS
+from ..reference.refs import Passage
 from .charts import format_amount, log_bars, timeline
 from .edit_links import page_meta
 from .templating import environment, load_ui
-from ..reference.glossary import reading_order
-from ..reference.people import KINDS
-from ..reference.apparatus import Reference
-from ..reference.refs import Passage
 
 GOJUON = "あかさたなはまやらわ"
 EXCERPT = 110

@@ -7,9 +7,9 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..model import Document, other
+from ..model import Document, Status, other
 from ..source.text import has_japanese
-from ..translation.progress import STATUSES, coverage, overall, percent, status_counts
+from ..translation.progress import coverage, overall, percent, status_counts
 from . import edit_links
 from .escape import html_text
 from .urls import pdf_href
@@ -66,7 +66,7 @@ def render_status(documents: list[Document], lang: str, env: Environment, ui: di
     return env.get_template("status.md.j2").render(
         ui=ui[lang],
         rows=rows,
-        statuses=STATUSES,
+        statuses=list(Status),
         total=total,
         done=done,
         overall=share,

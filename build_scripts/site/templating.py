@@ -18,9 +18,18 @@ TEMPLATES = Path(__file__).parent / "templates"
 NUMBER_WORDS = "No One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
 
 
-@functools.cache
+UI = TEMPLATES / "ui.yml"
+
+
 def load_ui() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((TEMPLATES / "ui.yml").read_text(encoding="utf-8"))
+    """The interface strings, read again whenever ui.yml changes (``mkdocs serve`` lives on)."""
+    stat = UI.stat()
+    return _read_ui(stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=1)
+def _read_ui(mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
+    return yaml.safe_load(UI.read_text(encoding="utf-8"))
 
 
 @functools.cache

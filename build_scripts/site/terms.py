@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from .escape import html_text
 from ..reference.glossary import Glossary
 from ..source.text import URL
+from .escape import html_text
 
 
 class TermMarker:

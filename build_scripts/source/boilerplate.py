@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..errors import InputError, Problem
-from ..files import read_yaml
 from ..model import Dropped, Seed
+from ..schema.editorial import Loaded
 
 
 @dataclass(frozen=True)
@@ -32,30 +30,18 @@ class Rule:
         return bool(self.repeated_within) and number <= self.repeated_within and line in seen
 
 
-def load_rules(path: Path) -> list[Rule]:
-    data = read_yaml(path, default={"rules": []}) or {}
-    rules, problems = [], []
-    for index, entry in enumerate(data.get("rules") or [], start=1):
-        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("reason"):
-            problems.append(Problem(path, f"rule #{index} needs a 'name' and a 'reason'"))
-            continue
-        try:
-            pattern = re.compile(entry["regex"]) if entry.get("regex") else None
-        except re.error as err:
-            problems.append(Problem(path, f"rule '{entry['name']}': bad regex: {err}"))
-            continue
-        rules.append(
-            Rule(
-                name=entry["name"],
-                reason=entry["reason"],
-                exact=tuple(entry.get("lines") or ()),
-                pattern=pattern,
-                repeated_within=int(entry.get("repeated_within_first_lines") or 0),
-            )
+def load_rules(loaded: Loaded) -> list[Rule]:
+    """The rules of editorial/boilerplate.yml, validated by its declaration (schema/editorial.py)."""
+    return [
+        Rule(
+            name=str(entry["name"]),
+            reason=str(entry["reason"]),
+            exact=tuple(map(str, entry["lines"])),
+            pattern=entry["regex"],
+            repeated_within=entry["repeated_within_first_lines"] or 0,
         )
-    if problems:
-        raise InputError(problems)
-    return rules
+        for entry in loaded.data["rules"]
+    ]
 
 
 def strip_boilerplate(seed: Seed, rules: list[Rule]) -> tuple[list[str], list[Dropped]]:

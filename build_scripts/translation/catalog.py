@@ -1,22 +1,25 @@
-"""Translation files (catalogues): one per document, reading, validating and writing.
+"""Translation files (catalogues): one per document, read into records and
+written back.
 
-Validation happens here, at the edge: every problem in a data file is
-collected, with file and line where YAML gives one, before the build stops.
+The file format is declared once in schema/editorial.py (CATALOG): unknown
+keys, wrong types and unknown statuses are reported there with file and line.
+Here the validated entries become records, and the checks that need the whole
+file (an id used twice) are made.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, Problem
-from ..files import MarkedYaml, mapping_items, read_yaml_marked, text_of
-from ..model import Note
+import yaml
 
-STATUSES = ("pending", "draft", "translated", "reviewed", "stale", "original")
-EDITABLE_STATUSES = ("pending", "draft", "translated", "reviewed", "stale")
-ENTRY_KEYS = {"id", "kind", "source", "previous_source", "translation", "status", "notes", "allow"}
+from ..errors import InputError, Problem
+from ..files import YAML_LOADER, dump_yaml
+from ..model import Note, Status
+from ..schema.editorial import CATALOG, Loaded, load, parse, span
+from ..schema.options import Fields
 
 
 @dataclass(frozen=True)
@@ -27,131 +30,72 @@ class Entry:
     kind: str
     source: str
     translation: str = ""
-    status: str = "pending"
+    status: Status = Status.PENDING
     previous_source: str = ""
     notes: tuple[Note, ...] = ()
-    allow: tuple[dict, ...] = ()
+    allow: tuple[tuple[str, str], ...] = ()  # (check, reason)
     line: int = 0  # the line of its `- id:`
     end_line: int = 0  # the entry's last line
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """A document's translation file: its entries in reading order."""
+    """A document's translation file: its entries in reading order, and its
+    text as read (so that writers edit it without reading it again)."""
 
     path: Path
     entries: tuple[Entry, ...] = ()
     obsolete: tuple[Entry, ...] = ()
     doc_notes: tuple[Note, ...] = ()
+    text: str | None = None  # None: the file does not exist
+    data: Fields | None = None  # the validated data, with lines (for checks of the English)
 
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
 
 
-@dataclass
-class _Collector:
-    path: Path
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, message: str, line: int | None = None) -> None:
-        self.problems.append(Problem(self.path, message, line))
+def catalog_path(folder: Path, doc: str) -> Path:
+    """The translation file of seed ``doc`` in the translations folder."""
+    return folder / f"{doc}.yml"
 
 
-def catalog_path(root: Path, doc: str) -> Path:
-    return root / "translations" / f"{doc}.yml"
-
-
-def load_catalog(root: Path, doc: str) -> Catalog:
-    path = catalog_path(root, doc)
-    marked = read_yaml_marked(path, default=None)
-    data = marked.data
-    if data is None:
+def load_catalog(path: Path) -> Catalog:
+    if not path.exists():
         return Catalog(path)
-    lines = _entry_lines(marked)
-    check = _Collector(path)
-    if not isinstance(data, dict):
-        raise InputError([Problem(path, "a translation file must be a mapping with 'segments:'")])
-    entries = _entries(data.get("segments") or [], check, lines)
-    obsolete = _entries(data.get("obsolete") or [], check, lines)
-    seen: set[str] = set()
-    for entry in entries:
-        if entry.id in seen:
-            check.add(f"segment id '{entry.id}' appears twice", entry.line)
-        seen.add(entry.id)
-    doc_notes = _notes(data.get("notes"), check, None)
-    if check.problems:
-        raise InputError(check.problems)
-    return Catalog(path, tuple(entries), tuple(obsolete), doc_notes)
-
-
-def _entry_lines(marked: MarkedYaml) -> dict[str, tuple[int, int]]:
-    """First and last line of each entry (its ``- id:`` line first), so that
-    messages and edit links can point at it."""
-    found: dict[str, tuple[int, int]] = {}
-    top = mapping_items(marked.node)
-    for key in ("segments", "obsolete"):
-        for item in getattr(top.get(key), "value", None) or []:
-            ident = mapping_items(item).get("id")
-            if ident is not None and isinstance(ident.value, str):
-                found.setdefault(ident.value, marked.span(item))
-    return found
-
-
-def _entries(raw: Any, check: _Collector, lines: dict[str, tuple[int, int]]) -> list[Entry]:
-    if not isinstance(raw, list):
-        check.add("'segments' must be a list of entries")
-        return []
-    entries = []
-    for index, item in enumerate(raw, start=1):
-        if not isinstance(item, dict) or not item.get("id"):
-            check.add(f"entry #{index} has no 'id'")
-            continue
-        ident = str(item["id"])
-        line, end_line = lines.get(ident, (None, 0))
-        unknown = set(item) - ENTRY_KEYS
-        if unknown:
-            check.add(f"segment '{ident}': unknown field(s) {', '.join(sorted(unknown))}", line)
-        status = item.get("status") or ("translated" if item.get("translation") else "pending")
-        if status not in STATUSES:
-            check.add(
-                f"segment '{ident}': status '{status}' is not one of {', '.join(EDITABLE_STATUSES)}",
-                line,
+    loaded = load(path, CATALOG)
+    entries = tuple(_entry(item, loaded) for item in loaded.data["segments"])
+    obsolete = tuple(_entry(item, loaded) for item in loaded.data["obsolete"])
+    problems, seen = [], {}
+    for item in loaded.data["segments"]:
+        if item["id"] in seen:
+            problems.append(
+                Problem(path, f"segment '{item['id']}' appears twice (the first at line {seen[item['id']]})", item.line)
             )
-        allow = item.get("allow") or []
-        for rule in allow:
-            if not isinstance(rule, dict) or not rule.get("check") or not str(rule.get("reason", "")).strip():
-                check.add(f"segment '{ident}': each 'allow' needs a 'check' and a written 'reason'", line)
-        entries.append(
-            Entry(
-                id=ident,
-                kind=str(item.get("kind") or ""),
-                source=text_of(item.get("source")),
-                translation=text_of(item.get("translation")),
-                status=status,
-                previous_source=text_of(item.get("previous_source")),
-                notes=_notes(item.get("notes"), check, line, ident),
-                allow=tuple(a for a in allow if isinstance(a, dict)),
-                line=line or 0,
-                end_line=end_line,
-            )
-        )
-    return entries
+        seen.setdefault(item["id"], item.line)
+    if problems:
+        raise InputError(problems)
+    return Catalog(path, entries, obsolete, notes(loaded.data["notes"]), loaded.text, loaded.data)
 
 
-def _notes(raw: Any, check: _Collector, line: int | None, ident: str = "") -> tuple[Note, ...]:
-    if not raw:
-        return ()
-    where = f"segment '{ident}': " if ident else ""
-    if not isinstance(raw, list):
-        check.add(f"{where}'notes' must be a list", line)
-        return ()
-    notes = []
-    for note in raw:
-        if not isinstance(note, dict) or not text_of(note.get("ja")) or not text_of(note.get("en")):
-            check.add(f"{where}each note needs both 'ja' and 'en' text", line)
-            continue
-        notes.append(Note(text_of(note["ja"]), text_of(note["en"])))
-    return tuple(notes)
+def notes(items) -> tuple[Note, ...]:
+    return tuple(Note(str(n["ja"]), str(n["en"])) for n in items)
+
+
+def _entry(item: Fields, loaded: Loaded) -> Entry:
+    status = item.get("status") or (Status.TRANSLATED if item["translation"] else Status.PENDING)
+    first, last = span(item.node, loaded.lines)
+    return Entry(
+        id=str(item["id"]),
+        kind=str(item["kind"]),
+        source=str(item["source"]),
+        translation=str(item["translation"]),
+        status=Status(status),
+        previous_source=str(item["previous_source"]),
+        notes=notes(item["notes"]),
+        allow=tuple((str(a["check"]), str(a["reason"])) for a in item["allow"]),
+        line=first,
+        end_line=last,
+    )
 
 
 # -- writing translation files ----------------------------------------------
@@ -185,16 +129,16 @@ def catalog_entries(segments, catalog: Catalog) -> tuple[list[dict], list[dict]]
         if old and old.translation and (old.previous_source or old.source != seg.source):
             # kept until the translator has brought the translation up to date
             entry["previous_source"] = old.previous_source or old.source
-        if seg.source_lang == "ja" and seg.status != "original" or (old and old.translation):
+        if seg.source_lang == "ja" and seg.status.editable or (old and old.translation):
             translation = old.translation if old else ""
             entry["translation"] = translation
             changed = bool(old) and old.source != seg.source and bool(translation)
-            status = "stale" if changed else (old.status if old and translation else "pending")
-            entry["status"] = status
+            status = Status.STALE if changed else (old.status if old and translation else Status.PENDING)
+            entry["status"] = str(status)
         if old and old.notes:
             entry["notes"] = [{"ja": n.ja, "en": n.en} for n in old.notes]
         if old and old.allow:
-            entry["allow"] = [dict(a) for a in old.allow]
+            entry["allow"] = [{"check": check, "reason": reason} for check, reason in old.allow]
         entries.append(entry)
     obsolete = [_entry_dict(e) for e in catalog.obsolete]
     obsolete += [_entry_dict(e) for e in catalog.entries if e.id not in current_ids and e.translation]
@@ -205,15 +149,13 @@ def _entry_dict(entry: Entry) -> dict:
     data: dict = {"id": entry.id, "kind": entry.kind, "source": entry.source}
     if entry.translation:
         data["translation"] = entry.translation
-    data["status"] = entry.status
+    data["status"] = str(entry.status)
     if entry.notes:
         data["notes"] = [{"ja": n.ja, "en": n.en} for n in entry.notes]
     return data
 
 
 def render_catalog(doc: str, source_lang: str, entries: list[dict], obsolete: list[dict], doc_notes=()) -> str:
-    from ..files import dump_yaml
-
     data: dict = {"doc": doc, "source_lang": source_lang}
     if doc_notes:
         data["notes"] = [{"ja": n.ja, "en": n.en} for n in doc_notes]
@@ -229,21 +171,21 @@ def render_catalog(doc: str, source_lang: str, entries: list[dict], obsolete: li
 ENTRY_ORDER = ("id", "kind", "source", "previous_source", "translation", "status", "notes", "allow")
 
 
-def update_entries(path: Path, changes: dict[str, dict[str, str | None]]) -> str:
-    """The text of translation file ``path`` with some fields of some entries
-    set (``None`` removes a field), every other line kept byte for byte.
+def update_entries(catalog: Catalog, changes: dict[str, dict[str, str | None]]) -> str:
+    """The text of a translation file with some fields of some entries set
+    (``None`` removes a field), every other line kept byte for byte.
 
     Translation files are edited by hand, so re-dumping a whole file would
     restyle lines nobody changed; only the changed fields are written (in the
     writer's style, ``dump_yaml``) in place. The result is parsed again and
     must hold exactly the old data plus the changes.
     """
-    from ..files import dump_yaml
-
-    marked = read_yaml_marked(path)
-    lines = list(marked.lines)
+    text = catalog.text or ""
+    node = parse(catalog.path, text)
+    lines = text.split("\n")
     edits: list[tuple[int, int, list[str]]] = []  # 0-based [start, end) -> new lines
-    for item in getattr(mapping_items(marked.node).get("segments"), "value", None) or []:
+    segments = next((v for k, v in node.value if k.value == "segments"), None) if node else None
+    for item in getattr(segments, "value", None) or []:
         fields = {str(key.value): (key, value) for key, value in item.value}
         ident = fields.get("id", (None, None))[1]
         wanted = changes.get(getattr(ident, "value", None))
@@ -253,24 +195,20 @@ def update_entries(path: Path, changes: dict[str, dict[str, str | None]]) -> str
         for name, value in wanted.items():
             new = [] if value is None else [indent + line for line in dump_yaml({name: value}).splitlines()]
             if name in fields:
-                key, node = fields[name]
-                edits.append((key.start_mark.line, marked.span(node)[1], new))
+                key, value_node = fields[name]
+                edits.append((key.start_mark.line, span(value_node, lines)[1], new))
             elif new:
                 before = [f for f in ENTRY_ORDER[: ENTRY_ORDER.index(name)] if f in fields]
-                at = marked.span(fields[before[-1]][1])[1] if before else item.start_mark.line + 1
+                at = span(fields[before[-1]][1], lines)[1] if before else item.start_mark.line + 1
                 edits.append((at, at, new))
     for start, end, new in sorted(edits, reverse=True):
         lines[start:end] = new
-    text = "\n".join(lines)
-    _verify_update(path, marked.data, text, changes)
-    return text
+    updated = "\n".join(lines)
+    _verify_update(catalog.path, yaml.load(text, Loader=YAML_LOADER), updated, changes)
+    return updated
 
 
 def _verify_update(path: Path, old: Any, text: str, changes: dict[str, dict[str, str | None]]) -> None:
-    import yaml
-
-    from ..files import YAML_LOADER
-
     expected = [dict(entry) for entry in old.get("segments") or []]
     for entry in expected:
         for name, value in changes.get(str(entry.get("id")), {}).items():

@@ -15,15 +15,12 @@ import difflib
 import re
 import statistics
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import InputError
-from ..model import Document, Segment
-from ..pipeline import Paths, load
-from ..reference.glossary import Glossary, load_glossary
-from ..reference.topics import load_topics, passages_by_topic
+from ..model import Document, Segment, Status
+from ..reference.glossary import Glossary
 from ..source.text import KANA_OR_KANJI, URL
-from .catalog import load_catalog
+from .catalog import Catalog
 from .numbers import missing_numbers
 from .typography import file_problems as typography_file_problems
 from .typography import problems as typography_problems
@@ -39,7 +36,7 @@ CHECKS = {
     "length": "warning",
     "allow": "warning",
     "unknown": "error",
-    "topics": "error",
+    "input": "error",  # a data file the build cannot use (reported by the loader)
     "typography": "error",
 }
 PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("「", "」"), ("（", "）"))
@@ -66,46 +63,32 @@ class Finding:
         return f"{where}: {self.severity}: {subject}{self.message} [{self.check}]"
 
 
-def run_checks(paths: Paths) -> list[Finding]:
-    documents, _ = load(paths)
-    glossary = load_glossary(paths.editorial / "glossary.yml")
+def run_checks(project) -> list[Finding]:
+    """Every finding about the project's translations and the English of its data files."""
+    paths, glossary = project.paths, project.reference.glossary
     findings: list[Finding] = []
-    for doc in documents:
-        findings.extend(check_document(paths, doc, glossary))
-    findings.extend(_topic_findings(paths, documents))
-    for path in sorted(paths.editorial.rglob("*.yml")):  # the English of notes and reference data
-        for line, ident, check, message in typography_file_problems(path):
-            findings.append(Finding(_relative(path, paths.root), line, "", ident, check, message))
+    for doc in project.documents:
+        catalog = project.catalogs[doc.meta.name]
+        findings.extend(check_document(paths.relative(catalog.path), doc, catalog, glossary))
+    for path, loaded in sorted(project.data.items()):  # the English of notes and reference data
+        for line, ident, check, message in typography_file_problems(loaded.data):
+            findings.append(Finding(path, line, "", ident, check, message))
     return findings
 
 
-def _topic_findings(paths: Paths, documents: list[Document]) -> list[Finding]:
-    """topics.yml as the topic index reads it (topics.py): a misspelt field or
-    a DOC:ID that names no passage is reported here with the rest."""
-    try:
-        passages_by_topic(documents, load_topics(paths.editorial / "topics.yml"))
-    except InputError as err:
-        return [Finding(_relative(p.path, paths.root), p.line or 0, "", "", "topics", p.message) for p in err.problems]
-    return []
+def input_findings(err: InputError, paths) -> list[Finding]:
+    """Problems that stop the project from loading, as findings (``check`` lists them with the rest)."""
+    return [Finding(paths.relative(p.path), p.line or 0, "", "", "input", p.message) for p in err.problems]
 
 
-def _relative(path, root) -> str:
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def check_document(paths: Paths, doc: Document, glossary: Glossary) -> list[Finding]:
-    catalog = load_catalog(paths.editorial, doc.meta.name)
+def check_document(path: str, doc: Document, catalog: Catalog, glossary: Glossary) -> list[Finding]:
     entries = catalog.by_id()
-    path = str(catalog.path.relative_to(paths.root))
     usual = _usual_ratio(doc.segments)
     findings = []
     for seg in doc.segments:
         entry = entries.get(seg.id)
         raw = list(_segment_problems(seg, entry, glossary, usual))
-        allowed = {a["check"] for a in (entry.allow if entry else ())}
+        allowed = {check for check, _ in (entry.allow if entry else ())}
         for check, message in raw:
             if check not in allowed:
                 findings.append(Finding(path, entry.line if entry else 0, doc.meta.name, seg.id, check, message))
@@ -128,12 +111,12 @@ def check_document(paths: Paths, doc: Document, glossary: Glossary) -> list[Find
 
 
 def _segment_problems(seg: Segment, entry, glossary: Glossary, usual: float):
-    if seg.status == "original":
+    if seg.status is Status.ORIGINAL:
         return
-    if seg.status == "pending" or not seg.translation.strip():
+    if seg.status is Status.PENDING or not seg.translation.strip():
         yield "missing", "no translation"
         return
-    if seg.status == "stale":
+    if seg.status is Status.STALE:
         yield "stale", "the source changed since this was translated; update the translation, then its status"
     elif entry and entry.previous_source:
         yield "stale", "'previous_source' is still there: remove it once the translation is up to date"
@@ -215,5 +198,5 @@ def _ratio(seg: Segment) -> float | None:
 
 
 def _usual_ratio(segments) -> float:
-    ratios = [r for s in segments if s.status in ("translated", "reviewed") and (r := _ratio(s))]
+    ratios = [r for s in segments if s.status in (Status.TRANSLATED, Status.REVIEWED) and (r := _ratio(s))]
     return statistics.median(ratios) if len(ratios) >= 5 else 2.3

@@ -1,92 +1,52 @@
 """Document metadata (editorial/documents.yml): title, date, kind, speakers,
-source and translators per document, validated at the edge."""
+source, translators and summary per document, as DocMeta records.
+
+The file is validated by its declaration in schema/editorial.py (DOCUMENTS);
+here the validated entries become the records the pipeline uses.
+"""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Any
 
-from ..errors import InputError, Problem
-from ..files import read_yaml, text_of
 from ..model import DocMeta
-
-META_KEYS = {
-    "slug",
-    "order",
-    "title",
-    "date",
-    "kind",
-    "speakers",
-    "source",
-    "translators",
-    "summary",
-    "speaker_names",
-}
+from ..schema.options import Fields
 
 
-def load_metadata(path: Path) -> dict[str, dict]:
-    """Raw per-document metadata keyed by seed name (validated in ``doc_meta``)."""
-    data = read_yaml(path, default={}) or {}
-    docs = data.get("documents") if isinstance(data, dict) else None
-    if docs is None:
-        return {}
-    if not isinstance(docs, dict):
-        raise InputError([Problem(path, "'documents' must map seed names to metadata")])
-    problems = []
-    for name, meta in docs.items():
-        if not isinstance(meta, dict):
-            problems.append(Problem(path, f"document '{name}': metadata must be a mapping"))
-            continue
-        unknown = set(meta) - META_KEYS
-        if unknown:
-            problems.append(Problem(path, f"document '{name}': unknown field(s) {', '.join(sorted(unknown))}"))
-    if problems:
-        raise InputError(problems)
-    return docs
-
-
-def _pair(value: Any) -> tuple[str, str]:
+def _pair(value) -> tuple[str, str]:
+    """(ja, en) of a metadata field: one text for both languages, or ``{ja, en}``."""
     if isinstance(value, dict):
-        return text_of(value.get("ja")), text_of(value.get("en"))
-    return text_of(value), text_of(value)
+        return str(value.get("ja") or ""), str(value.get("en") or "")
+    return (str(value), str(value)) if value else ("", "")
 
 
-def doc_meta(name: str, raw: dict | None, fallback_title: str, order: int) -> DocMeta:
+def default_slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def doc_meta(name: str, raw: Fields | None, fallback_title: str, order: int) -> DocMeta:
     """Metadata for a document; a seed without metadata gets what it implies."""
     if not raw:
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        return DocMeta(name=name, slug=slug, title_ja=fallback_title, title_en="", order=order, from_metadata=False)
+        return DocMeta(
+            name=name, slug=default_slug(name), title_ja=fallback_title, title_en="", order=order, from_metadata=False
+        )
     title_ja, title_en = _pair(raw.get("title"))
-    date_ja, date_en = _pair(raw.get("date"))
-    kind_ja, kind_en = _pair(raw.get("kind"))
-    speakers_ja, speakers_en = _pair(raw.get("speakers"))
-    source = raw.get("source") or {}
-    translators_ja, translators_en = _pair(raw.get("translators"))
-    summary_ja, summary_en = _pair(raw.get("summary"))
+    source = raw.get("source") or ""
+    source_ja, source_en = _pair(source if not isinstance(source, dict) else {k: source.get(k) for k in ("ja", "en")})
+    fields = {
+        f"{key}_{lang}": text
+        for key in ("date", "kind", "speakers", "translators", "summary")
+        for lang, text in zip(("ja", "en"), _pair(raw.get(key)), strict=True)
+    }
     return DocMeta(
         name=name,
         slug=str(raw.get("slug") or name),
         title_ja=title_ja or fallback_title,
         title_en=title_en,
-        date_ja=date_ja,
-        date_en=date_en,
-        kind_ja=kind_ja,
-        kind_en=kind_en,
-        speakers_ja=speakers_ja,
-        speakers_en=speakers_en,
-        source_ja=text_of(source.get("ja")) if isinstance(source, dict) else text_of(source),
-        source_en=text_of(source.get("en")) if isinstance(source, dict) else text_of(source),
-        source_url=text_of(source.get("url")) if isinstance(source, dict) else "",
-        translators_ja=translators_ja,
-        translators_en=translators_en,
-        summary_ja=summary_ja,
-        summary_en=summary_en,
-        order=int(raw.get("order") or order),
+        **fields,
+        source_ja=source_ja,
+        source_en=source_en,
+        source_url=str(source.get("url") or "") if isinstance(source, dict) else "",
+        order=raw.get("order") if raw.get("order") is not None else order,
+        speaker_names={str(label): (str(v["ja"]), str(v["en"])) for label, v in raw["speaker_names"].items()},
     )
-
-
-def speaker_names(raw: dict | None) -> dict[str, tuple[str, str]]:
-    """Transcript label -> (Japanese name, English name) from the metadata."""
-    names = (raw or {}).get("speaker_names") or {}
-    return {label: _pair(value) for label, value in names.items()}

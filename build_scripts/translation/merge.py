@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Block, Segment
+from ..model import Block, Segment, Status
 from ..source.text import has_japanese
 from .catalog import Catalog, Entry
 
@@ -29,11 +29,11 @@ def _segment(doc: str, block: Block, ident: str, entry: Entry | None) -> Segment
     )
     if block.source_lang == "en":
         # A transcript turn: English original, Japanese published with it.
-        status = "original" if block.paired and block.text else "pending"
+        status = Status.ORIGINAL if block.paired and block.text else Status.PENDING
         return Segment(source_lang="en", ja=block.paired, en=block.text, status=status, **common)
     if not has_japanese(block.text):
         # A URL, a date, a name: the same in both languages.
-        return Segment(source_lang="ja", ja=block.text, en=block.text, status="original", **common)
+        return Segment(source_lang="ja", ja=block.text, en=block.text, status=Status.ORIGINAL, **common)
     return Segment(source_lang="ja", ja=block.text, en=_translation(entry), status=_status(block, entry), **common)
 
 
@@ -41,9 +41,9 @@ def _translation(entry: Entry | None) -> str:
     return entry.translation if entry else ""
 
 
-def _status(block: Block, entry: Entry | None) -> str:
+def _status(block: Block, entry: Entry | None) -> Status:
     if entry is None or not entry.translation:
-        return "pending"
-    if entry.source != block.text or entry.status == "stale":
-        return "stale"
-    return entry.status if entry.status != "pending" else "translated"
+        return Status.PENDING
+    if entry.source != block.text or entry.status is Status.STALE:
+        return Status.STALE
+    return entry.status if entry.status is not Status.PENDING else Status.TRANSLATED

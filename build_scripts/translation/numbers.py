@@ -104,7 +104,9 @@ def japanese_values(text: str) -> list[tuple[str, set[float]]]:
         taken.append(match.span())
     for match in JA_FRACTION.finditer(text):
         whole, part = _float(match[1]), _float(match[2])
-        found.append((match[0], {whole, part / whole, whole / part}))
+        ratios = {part / whole} if whole else set()  # "0分の1" is nonsense, not a crash
+        ratios |= {whole / part} if part else set()
+        found.append((match[0], {whole} | ratios))
         taken.append(match.span())
     for match in re.finditer(r"半兆", text):
         found.append((match[0], {5e11}))

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Document
+from ..model import Document, Status
 
-STATUSES = ("original", "reviewed", "translated", "draft", "pending", "stale")  # as the status page lists them
-DONE = ("original", "translated", "reviewed")  # readable in both languages
-TODO = ("pending", "stale", "draft")  # what a translator still has to do, in that order
+TODO = (Status.PENDING, Status.STALE, Status.DRAFT)  # what a translator still has to do, in that order
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,7 @@ def status_counts(doc: Document) -> dict[str, int]:
 
 def coverage(doc: Document) -> float:
     """Share of segments readable in both languages (not pending or stale)."""
-    done = sum(1 for s in doc.segments if s.status in DONE)
+    done = sum(1 for s in doc.segments if s.status.done)
     return done / len(doc.segments) if doc.segments else 1.0
 
 
@@ -50,9 +48,9 @@ def progress(documents: list[Document]) -> list[DocProgress]:
             slug=doc.meta.slug,
             catalog=doc.catalog,
             total=len(doc.segments),
-            counts={s: n for s in STATUSES if (n := status_counts(doc).get(s, 0))},
+            counts={str(s): n for s in Status if (n := status_counts(doc).get(s, 0))},
             coverage=percent(coverage(doc)),
-            todo={s: ids for s in TODO if (ids := tuple(seg.id for seg in doc.segments if seg.status == s))},
+            todo={str(s): ids for s in TODO if (ids := tuple(seg.id for seg in doc.segments if seg.status == s))},
         )
         for doc in documents
     ]

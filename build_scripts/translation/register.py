@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..errors import fail
-from ..files import YAML_LOADER, mapping_items, read_yaml_marked, write_if_changed
-from ..model import Document
-from ..pipeline import Paths, load
-from .catalog import catalog_path
+from ..files import YAML_LOADER, write_if_changed
+from ..model import Document, Status
 from .sync import sync_document
 
 FIELDS = ("date", "kind", "speakers", "source", "translators", "summary")  # as in documents.yml
@@ -37,7 +37,7 @@ class Registered:
     pending: int
 
 
-def seed_name(paths: Paths, given: Path, cwd: Path) -> str:
+def seed_name(paths, given: Path, cwd: Path) -> str:
     """The seed's name, refusing a file that is not a ``.txt`` in seeds/."""
     candidates = [given] if given.is_absolute() else [cwd / given, paths.root / given]
     found = next((c.resolve() for c in candidates if c.exists()), None)
@@ -54,38 +54,41 @@ def seed_name(paths: Paths, given: Path, cwd: Path) -> str:
     return found.stem
 
 
-def register(paths: Paths, given: Path, cwd: Path | None = None) -> Registered:
+def register(project, given: Path, reload: Callable[[], Any], cwd: Path | None = None) -> Registered:
+    """Add a metadata entry and a translation file for a seed already in seeds/.
+
+    ``project`` is the loaded project (so a seed that cannot be read is refused
+    before anything is written); ``reload`` loads it again once the entry is
+    written, so that the translation file is made with the new metadata."""
+    paths = project.paths
     name = seed_name(paths, given, cwd or Path.cwd())
-    marked = read_yaml_marked(paths.metadata, default=None)
-    registered = mapping_items(mapping_items(marked.node).get("documents"))
-    if name in registered:
+    metadata = project.loaded(paths.metadata)
+    entries = metadata.data["documents"]
+    if name in entries:
         raise fail(
             paths.metadata,
             f"seeds/{name}.txt is already registered here; edit its entry, or run "
             "`python -m build_scripts sync` to update its translation file",
-            registered[name].start_mark.line,  # the line of its key (the value starts on the next)
+            entries.lines[name],
         )
-    documents, _ = load(paths)  # refuses a seed that cannot be read, before anything is written
-    doc = next(d for d in documents if d.meta.name == name)
-    old_text = paths.metadata.read_text(encoding="utf-8") if paths.metadata.exists() else ""
-    slugs = {str((m or {}).get("slug") or "") for m in (marked.data or {}).get("documents", {}).values()}
-    orders = [d.meta.order for d in documents if d.meta.name != name]
+    doc = project.document(name)
+    slugs = {str(m.get("slug") or "") for m in entries.values()}
+    orders = [d.meta.order for d in project.documents if d.meta.name != name]
     block = metadata_block(doc, _free_slug(doc.meta.slug, slugs), max(orders, default=0) + 1)
-    new_text = _append(old_text, block, has_documents=bool(registered) or "documents:" in old_text)
-    _validate(paths.metadata, old_text, new_text, name)
-    write_if_changed(paths.metadata, new_text)
-    catalog = catalog_path(paths.editorial, name)
-    existed = catalog.exists()
-    documents, _ = load(paths)
-    doc = next(d for d in documents if d.meta.name == name)
-    sync_document(paths, doc)
+    new_text = _append(metadata.text, block, has_documents=bool(entries) or "documents:" in metadata.text)
+    _validate(paths.metadata, metadata.text, new_text, name)
+    write_if_changed(paths.metadata, new_text, current=metadata.text)
+    project = reload()
+    doc = project.document(name)
+    existed = project.catalogs[name].text is not None
+    sync_document(project, doc)
     return Registered(
         name=name,
-        metadata=str(paths.metadata.relative_to(paths.root)),
-        catalog=str(catalog.relative_to(paths.root)),
+        metadata=paths.relative(paths.metadata),
+        catalog=paths.relative(paths.catalog(name)),
         created=not existed,
         segments=len(doc.segments),
-        pending=sum(1 for s in doc.segments if s.status == "pending"),
+        pending=sum(1 for s in doc.segments if s.status is Status.PENDING),
     )
 
 

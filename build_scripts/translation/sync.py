@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..files import write_if_changed
-from ..model import Document
-from ..pipeline import Paths, load
-from .catalog import catalog_entries, load_catalog, render_catalog
+from ..model import Document, Status
+from .catalog import Catalog, catalog_entries, render_catalog
 
 
 @dataclass(frozen=True)
@@ -17,9 +16,8 @@ class SyncResult:
     obsolete: int
 
 
-def sync(paths: Paths) -> SyncResult:
-    documents, _ = load(paths)
-    results = [sync_document(paths, doc) for doc in documents]
+def sync(project) -> SyncResult:
+    results = [sync_document(project, doc) for doc in project.documents]
     return SyncResult(
         [path for r in results for path in r.written],
         sum(r.stale for r in results),
@@ -27,12 +25,17 @@ def sync(paths: Paths) -> SyncResult:
     )
 
 
-def sync_document(paths: Paths, doc: Document) -> SyncResult:
-    """Write one document's translation file (a skeleton if it has none)."""
-    catalog = load_catalog(paths.editorial, doc.meta.name)
+def catalog_text(doc: Document, catalog: Catalog) -> tuple[str, int, int]:
+    """The translation file ``doc`` should have, and its stale and obsolete counts."""
     entries, obsolete = catalog_entries(doc.segments, catalog)
-    stale = sum(1 for e in entries if e.get("status") == "stale")
+    stale = sum(1 for e in entries if e.get("status") == Status.STALE)
     main_lang = "en" if all(s.source_lang == "en" for s in doc.segments) else "ja"
-    text = render_catalog(doc.meta.name, main_lang, entries, obsolete, catalog.doc_notes)
-    written = [str(catalog.path.relative_to(paths.root))] if write_if_changed(catalog.path, text) else []
-    return SyncResult(written, stale, len(obsolete))
+    return render_catalog(doc.meta.name, main_lang, entries, obsolete, catalog.doc_notes), stale, len(obsolete)
+
+
+def sync_document(project, doc: Document) -> SyncResult:
+    """Write one document's translation file (a skeleton if it has none)."""
+    catalog = project.catalogs[doc.meta.name]
+    text, stale, obsolete = catalog_text(doc, catalog)
+    changed = write_if_changed(catalog.path, text, current=catalog.text)
+    return SyncResult([project.paths.relative(catalog.path)] if changed else [], stale, obsolete)

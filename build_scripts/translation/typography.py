@@ -24,11 +24,7 @@ they are.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import yaml
-
-from ..files import read_yaml_marked
 from ..source.text import URL
 
 CHECK = "typography"
@@ -160,36 +156,35 @@ def _excerpt(text: str, start: int, end: int, width: int = 16) -> str:
     return f"{left}{text[start:end]}{right}".replace("\n", " ").strip()
 
 
-def english_in_yaml(node: yaml.Node | None) -> list[tuple[int, str, str, str]]:
-    """(line, id, field, text) of every text directly under an ``en:`` key of
-    a data file's YAML node tree: ``id`` is the enclosing entry's id (if
-    any), ``field`` the keys from that entry to the text (``notes.en``,
-    ``definition.en``)."""
+def english_in_data(data) -> list[tuple[int, str, str, str]]:
+    """(line, id, field, text) of every text directly under an ``en:`` key of a
+    validated data file (schema.options.Fields, Items, Text): ``id`` is the
+    enclosing entry's id (if any), ``field`` the keys from that entry to the
+    text (``notes.en``, ``definition.en``). Lists under ``en:`` (variants,
+    names, keywords) are forms matched against the texts, not prose: skipped."""
     found: list[tuple[int, str, str, str]] = []
 
-    def walk(node, ident: str, keys: tuple[str, ...]) -> None:
-        if isinstance(node, yaml.MappingNode):
-            own = next((v.value for k, v in node.value if k.value == "id" and isinstance(v, yaml.ScalarNode)), None)
-            if own is not None:  # an entry: its fields are named from here
-                ident, keys = own, ()
-            for key, value in node.value:
-                if key.value == "en" and isinstance(value, yaml.ScalarNode):
-                    found.append((value.start_mark.line + 1, ident, ".".join((*keys, "en")), value.value))
+    def walk(value, ident: str, keys: tuple[str, ...]) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("id"), str):  # an entry: its fields are named from here
+                ident, keys = value["id"], ()
+            for key, item in value.items():
+                if key == "en" and isinstance(item, str):
+                    found.append((getattr(item, "line", 0), ident, ".".join((*keys, "en")), item))
                 else:
-                    walk(value, ident, (*keys, str(key.value)))
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
+                    walk(item, ident, (*keys, str(key)))
+        elif isinstance(value, list):
+            for item in value:
                 walk(item, ident, keys)
 
-    if node is not None:
-        walk(node, "", ())
+    walk(data, "", ())
     return found
 
 
-def file_problems(path: Path) -> list[tuple[int, str, str, str]]:
-    """(line, id, check, message) for the English of one editorial data file."""
+def file_problems(data) -> list[tuple[int, str, str, str]]:
+    """(line, id, check, message) for the English of one validated data file."""
     return [
         (line, ident, check, f"{field}: {message}")
-        for line, ident, field, text in english_in_yaml(read_yaml_marked(path).node)
+        for line, ident, field, text in english_in_data(data)
         for check, message in problems(text)
     ]
