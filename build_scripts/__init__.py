@@ -5,8 +5,8 @@ The folders are the pipeline's stages, each importing only from the stages befor
     model, errors, files      records (with Status), the error hierarchy, all file input/output
     schema/                   every editorial file declared once; validation with file and line
     source/                   read and recognise the seeds: boilerplate, structure, transcript, ids
-    translation/              translation files (catalogues), merge, sync, register, check, progress
     reference/                glossary, topics, people, figures, timeline: what concerns which passage
+    translation/              translation files (catalogues), merge, sync, register, check, progress
     pipeline                  the orchestrator: Paths, and seeds + editorial data -> the Project, loaded once
     search/                   the search index, its evaluation and comparisons
     site/                     Markdown pages and the MkDocs hooks

@@ -16,6 +16,12 @@ def other(lang: str) -> str:
     return "en" if lang == "ja" else "ja"
 
 
+def site_root(lang: str) -> str:
+    """Where a language's site sits under the site root (mkdocs-static-i18n:
+    the default language at the root, the other in a folder of its own)."""
+    return "" if lang == LANGS[0] else f"{lang}/"
+
+
 class Status(StrEnum):
     """Where a passage's translation stands; what each status means lives here.
 

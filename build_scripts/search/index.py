@@ -13,9 +13,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import LANGS, Document
+from ..model import LANGS, Document, site_root
 from ..reference.glossary import Glossary
-from ..site.urls import site_root
 
 KIND_WEIGHT = {"title": 3, "heading": 2, "question": 2}
 # Other pages (glossary, topics, people, about…) rank after the passages

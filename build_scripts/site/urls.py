@@ -8,11 +8,6 @@ from ..model import LANGS
 PDF_NAME = "altman-ai-infrastructure.pdf"  # the PDF book, once at the site root
 
 
-def site_root(lang: str) -> str:
-    """Where a language's site sits under the site root."""
-    return "" if lang == LANGS[0] else f"{lang}/"
-
-
 def pdf_href(lang: str, depth: int) -> str:
     """The PDF book, relative to a page ``depth`` folders below its language's root."""
     return "../" * (depth + (lang != LANGS[0])) + PDF_NAME

@@ -1,2 +1,2 @@
 """Translation files (catalogues) and document metadata; merge, sync, register, check, progress.
-May import: model, errors, files, schema, source."""
+May import: model, errors, files, schema, source, reference."""
