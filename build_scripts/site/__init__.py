@@ -1,0 +1,2 @@
+"""The web site: Markdown pages (documents, reference pages, home, status), MkDocs hooks, the site build.
+May import: model, errors, files, source, translation, reference, pipeline, search."""

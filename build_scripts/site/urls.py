@@ -1,0 +1,18 @@
+"""Where things are on the built site (mkdocs-static-i18n's layout: the default
+language at the root, the other in a folder of its own)."""
+
+from __future__ import annotations
+
+from ..model import LANGS
+
+PDF_NAME = "altman-ai-infrastructure.pdf"  # the PDF book, once at the site root
+
+
+def site_root(lang: str) -> str:
+    """Where a language's site sits under the site root."""
+    return "" if lang == LANGS[0] else f"{lang}/"
+
+
+def pdf_href(lang: str, depth: int) -> str:
+    """The PDF book, relative to a page ``depth`` folders below its language's root."""
+    return "../" * (depth + (lang != LANGS[0])) + PDF_NAME
