@@ -33,10 +33,10 @@ import { segment } from "./tinysegmenter.js";
 
 export const OTHER_LANGUAGE = 0.7;
 export const VARIANT_WEIGHT = 0.9;
-export const CONCEPT_WEIGHT = 0.9;
+export const CONCEPT_WEIGHT = 0.6;
 export const KATAKANA_WEIGHT = 0.8;
 export const TOPIC_WEIGHT = 0.3;
-export const BOOST = 1.5;
+export const BOOST = 1.2;
 export const ENOUGH = 10;
 export const PARTIAL_SHARE = 0.5;
 export const REFERENCE_LIMIT = 3;
@@ -313,20 +313,53 @@ export function parse(query, lexicon) {
     for (const t of tokens(chunk, lexicon)) {
       if (t.function) { current = null; continue; }
       // Latin words are parts of their own (a space or a hyphen between them)
-      if (!current || (t.latin && current.latin)) pieces.push((current = { text: "", latin: t.latin, words: [] }));
+      if (!current || (t.latin && current.latin)) pieces.push((current = { text: "", latin: t.latin, words: [], segments: [] }));
       current.text += t.text;
       current.latin = t.latin;
       if (t.latin) current.words.push(t.text);
+      current.segments.push(t.text);
     }
   }
+  const split = pieces.flatMap((piece) => (piece.latin ? [piece] : splitJapanese(piece, lexicon)));
   // English concept forms of several words join their words into one part (warm shell)
-  const merged = mergeForms(pieces, lexicon);
+  const merged = mergeForms(split, lexicon);
   for (const piece of merged) {
     const units = partUnits(piece.text, lexicon);
     if (!units.length) continue;
     parts.push({ text: piece.text, units, alternatives: alternatives(piece, units, lexicon) });
   }
   return parts;
+}
+
+/* A Japanese piece becomes one part per word (TinySegmenter's), so that a
+   record with only some of them can follow those with all; a word of one
+   character joins its neighbour (再|スキル|化), and so do words that a concept
+   or a spelling group writes as one (計算|資源 for 計算資源). */
+function splitJapanese(piece, lexicon) {
+  const segs = [];
+  for (const s of piece.segments) {
+    if (segs.length && (s.length === 1 || segs[segs.length - 1].length === 1)) segs[segs.length - 1] += s;
+    else segs.push(s);
+  }
+  const whole = [...lexicon.conceptForms.filter((c) => c.japanese).map((c) => c.form), ...lexicon.variantForms];
+  const out = [];
+  let start = 0;
+  while (start < segs.length) {
+    let end = start + 1;
+    for (let e = segs.length; e > start + 1; e--) {
+      const text = segs.slice(start, e).join("");
+      const inner = segs.slice(start + 1, e - 1).join("");
+      // a form spanning the boundary of segs[start] and segs[e - 1]
+      if (whole.some((f) => text.includes(f) && f.length > segs[start].length + inner.length && !segs.slice(start, e - 1).join("").includes(f))) {
+        end = e;
+        break;
+      }
+    }
+    const text = segs.slice(start, end).join("");
+    out.push({ text, latin: false, words: words(text), segments: [text] });
+    start = end;
+  }
+  return out;
 }
 
 function mergeForms(pieces, lexicon) {
