@@ -148,14 +148,15 @@ def dump_yaml(data: Any) -> str:
     return yaml.dump(data, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=4096)
 
 
-def write_if_changed(path: Path, content: str) -> bool:
-    """Atomically write ``content`` unless the file already holds it."""
-    if path.exists() and path.read_text(encoding="utf-8") == content:
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Atomically write ``content`` (text, or bytes as they are) unless the file already holds it."""
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(content)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
     os.replace(tmp, path)
     return True
 

@@ -15,9 +15,10 @@ from ..translation.documents import load_metadata, speaker_names
 from ..files import write_if_changed
 from ..pipeline import Paths, Report, load
 from ..reference.apparatus import load_reference
-from .reference_pages import reference_search_pages
 from .pages import navigation, render_pages
-from ..search.index import index_files, markdown_paragraphs
+from .templating import load_ui
+from ..search.entries import markdown_paragraphs
+from ..search.index import build_index
 
 MANIFEST = ".generated"
 
@@ -37,12 +38,16 @@ def generate(paths: Paths) -> Generated:
     reference = load_reference(paths.editorial, documents)
     speakers = {name: speaker_names(meta) for name, meta in raw.items()}
     pages = render_pages(documents, speakers, reference)
-    extra = hand_written_pages(paths.docs, set(pages))
-    for lang, entries in reference_search_pages(reference).items():
-        extra.setdefault(lang, []).extend(entries)
-    pages.update(index_files(documents, reference.glossary, extra))
+    hand_written = hand_written_pages(paths.docs, set(pages))
+    pages.update(build_index(documents, reference, hand_written, reference_titles()))
     written, removed = write_pages(paths.docs, pages)
     return Generated(pages, navigation(documents, reference), report, written, removed)
+
+
+def reference_titles() -> dict[str, dict[str, str]]:
+    """The reference pages' titles in each language, for the search results."""
+    ui = load_ui()
+    return {key: {lang: ui[lang][f"{key}_title"] for lang in ui} for key in ("glossary", "people", "figures", "timeline")}
 
 
 def hand_written_pages(docs: Path, generated: set[str]) -> dict[str, list]:

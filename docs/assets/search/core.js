@@ -384,8 +384,8 @@ function mergeForms(pieces, lexicon) {
 }
 
 function alternatives(piece, units, lexicon) {
-  const out = [{ units, weight: 1 }];
   const text = piece.text;
+  const out = [{ units, weight: 1, text }];
   const seen = new Set([units.join(" ")]);
   const add = (alt) => {
     const key = alt.units.join(" ");
@@ -395,7 +395,10 @@ function alternatives(piece, units, lexicon) {
   if (japaneseRuns(text).length) {
     for (const form of lexicon.variantForms) {
       if (form.length < 2 || !text.includes(form)) continue;
-      for (const other of lexicon.variantsOf.get(form)) add({ units: partUnits(text.replace(form, other), lexicon), weight: VARIANT_WEIGHT });
+      for (const other of lexicon.variantsOf.get(form)) {
+        const variant = text.replace(form, other);
+        add({ units: partUnits(variant, lexicon), weight: VARIANT_WEIGHT, text: variant });
+      }
     }
   }
   // concepts: a form standing for the part, or for a piece of it (the rest kept as words)
@@ -407,7 +410,7 @@ function alternatives(piece, units, lexicon) {
       const at = text.indexOf(c.form);
       if (at < 0) continue;
       const rest = text.slice(0, at) + " " + text.slice(at + c.form.length);
-      add({ units: [c.key, ...partUnits(rest, lexicon)], weight, topic });
+      add({ units: [c.key, ...partUnits(rest, lexicon)], weight, topic, text: rest.trim() });
     } else if (stems) {
       if (stems.length === c.stems.length && stems.every((s, k) => s === c.stems[k])) add({ units: [c.key], weight, topic });
     } else {
@@ -475,12 +478,18 @@ export function decodeShard(bytes) {
  * for shards). `lang`: the site's language.
  */
 export function createSearch(loader, lang) {
-  let lexicon = null;
+  let lexicon = null, loading = null;
   const shards = new Map(), blocks = new Map();
 
-  async function ready() {
-    if (!lexicon) lexicon = prepareLexicon(await loader.lexicon());
-    return lexicon;
+  /* The lexicon, loaded once (again after a failure). */
+  function ready() {
+    if (!loading) {
+      loading = Promise.resolve(loader.lexicon()).then(
+        (raw) => (lexicon = prepareLexicon(raw)),
+        (error) => { loading = null; throw error; },
+      );
+    }
+    return loading;
   }
 
   function shardOf(term) {
@@ -570,10 +579,182 @@ export function createSearch(loader, lang) {
     const fullPassages = ranked.filter((s) => s.full && isPassage(s)).length;
     const kept = ranked.filter((s) => s.full || (fullPassages < ENOUGH && parts.length > 1 && s.share >= PARTIAL_SHARE));
     kept.sort((a, b) => (b.full - a.full) || (b.score - a.score) || (a.id - b.id));
-    const references = kept.filter((s) => !isPassage(s) && s.full).slice(0, REFERENCE_LIMIT);
+    const references = await bestReferences(kept.filter((s) => !isPassage(s) && s.full), parts);
     const passages = kept.filter(isPassage).slice(0, RESULT_LIMIT);
     return { parts, results: [...references, ...passages], matched: kept.length };
   }
 
+  /* The reference entries to show above the passages: those named by the
+     query first (the glossary's entry for the term typed, not every entry
+     that mentions it), then by score. */
+  async function bestReferences(candidates, parts) {
+    candidates = candidates.slice(0, 4 * REFERENCE_LIMIT);
+    const rows = await texts(candidates.map((s) => s.id));
+    const wanted = parts.filter((p) => !p.amount).map((p) => p.alternatives.map((a) => a.text || "").filter(Boolean));
+    const named = (s) => {
+      const names = rows.get(s.id)[3].map((n) => normalise(n));
+      return wanted.length > 0 && wanted.every((texts) => texts.some((t) => names.some((n) => n && (n.includes(t) || t.includes(n)))));
+    };
+    return candidates
+      .map((s) => ({ s, named: named(s) }))
+      .sort((a, b) => (b.named - a.named) || (b.s.score - a.s.score) || (a.s.id - b.s.id))
+      .slice(0, REFERENCE_LIMIT)
+      .map((x) => x.s);
+  }
+
   return { ready, search, texts, get lexicon() { return lexicon; } };
+}
+
+/* ── excerpts and highlighting ───────────────────────────────────────────── */
+
+export function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+/* normalise() with each character of the result mapped back to where it
+   came from in `text`: [normalised, starts] (starts[i]: source offset). */
+export function normaliseMapped(text) {
+  let chars = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i);
+    const c = String.fromCodePoint(cp);
+    for (const n of c.normalize("NFKC").toLowerCase()) for (const u of n) chars.push([u, i]);
+    i += c.length;
+  }
+  const apply = (pattern, replace) => {
+    const joined = chars.map((c) => c[0]).join("");
+    const out = [];
+    let last = 0;
+    for (const m of joined.matchAll(pattern)) {
+      out.push(...chars.slice(last, m.index));
+      const by = replace(m[0]);
+      for (let k = 0; k < by.length; k++) out.push([by[k], chars[m.index][1]]);
+      last = m.index + m[0].length;
+    }
+    out.push(...chars.slice(last));
+    chars = out;
+  };
+  apply(VU_PATTERN, (m) => VU[m]);
+  apply(FOLD_PATTERN, (c) => FOLD[c]);
+  apply(LONG_VOWEL, () => "");
+  apply(DOT, () => "");
+  return [chars.map((c) => c[0]).join(""), chars.map((c) => c[1])];
+}
+
+/* Where a record's text holds what a query matched: [start, end] ranges of
+   the original text. Japanese strings as substrings (normalised), Latin
+   words by stem, concepts by their forms, amounts by value. */
+export function matchRanges(text, needles, lexicon) {
+  const [norm, starts] = normaliseMapped(text);
+  const ranges = [];
+  const endOf = (k) => (k < starts.length ? starts[k] : text.length);
+  for (const s of needles.strings) {
+    if (!s) continue;
+    for (let at = norm.indexOf(s); at >= 0; at = norm.indexOf(s, at + s.length)) {
+      const last = at + s.length - 1;
+      let end = endOf(last + 1);
+      if (end <= starts[last]) end = starts[last] + 1;
+      ranges.push([starts[at], end]);
+    }
+  }
+  if (needles.stems.size) {
+    for (const m of norm.matchAll(WORD)) {
+      const t = englishTerm(m[0], lexicon);
+      if (t && needles.stems.has(t)) ranges.push([starts[m.index], endOf(m.index + m[0].length)]);
+    }
+  }
+  if (needles.amounts.size) {
+    const nfkc = text.normalize("NFKC");
+    if (nfkc.length === text.length) {
+      for (const f of [...japaneseValues(nfkc), ...englishValues(nfkc)])
+        if (f.values.some((v) => needles.amounts.has(amountKey(v)))) ranges.push([f.start, f.end]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged = [];
+  for (const r of ranges) {
+    const top = merged[merged.length - 1];
+    if (top && r[0] <= top[1]) top[1] = Math.max(top[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
+}
+
+/* What to look for in a record's text: the matched alternatives of each part. */
+export function needlesOf(parts, how, lexicon) {
+  const needles = { strings: new Set(), stems: new Set(), amounts: new Set() };
+  parts.forEach((part, p) => {
+    const h = how[p];
+    if (!h) return;
+    for (const unit of part.alternatives[h.alternative].units) {
+      if (unit.startsWith("#")) needles.amounts.add(unit);
+      else if (unit.startsWith("@")) {
+        for (const form of lexicon.formsOf.get(unit) || []) {
+          if (japaneseRuns(form).length) needles.strings.add(form);
+          else words(form).forEach((w) => { const t = englishTerm(w, lexicon); if (t) needles.stems.add(t); });
+        }
+      } else if (!unit.startsWith("~") && !japaneseRuns(unit).length) needles.stems.add(unit);
+    }
+    // Japanese: the part's own text (or the variant it matched), as substrings
+    const alt = part.alternatives[h.alternative];
+    if (alt.text) needles.strings.add(alt.text);
+    for (const run of japaneseRuns(alt.text || part.text)) needles.strings.add(run);
+  });
+  return needles;
+}
+
+/* An excerpt of `text` around its first match, HTML-escaped piece by piece
+   (so that a match never splits an entity), matches in <mark>. Returns
+   {html, marked: [the marked strings as written]}. */
+export function excerpt(text, ranges, size = 220) {
+  const first = ranges.length ? ranges[0][0] : 0;
+  let start = Math.max(0, first - Math.floor(size / 4));
+  if (start > 0) {
+    const space = text.lastIndexOf(" ", start);
+    if (space > start - 20 && space > 0) start = space + 1;
+  }
+  const end = Math.min(text.length, start + size);
+  let html = start > 0 ? "…" : "";
+  const marked = [];
+  let at = start;
+  for (const [s, e] of ranges) {
+    if (e <= start || s >= end) continue;
+    const from = Math.max(s, start), to = Math.min(e, end);
+    html += escapeHtml(text.slice(at, from)) + "<mark>" + escapeHtml(text.slice(from, to)) + "</mark>";
+    marked.push(text.slice(s, e));
+    at = to;
+  }
+  html += escapeHtml(text.slice(at, end)) + (end < text.length ? "…" : "");
+  return { html, marked: [...new Set(marked)] };
+}
+
+/* ── results as Material's search box shows them ─────────────────────────── */
+
+/**
+ * Material's RESULT data for a search: {items}, each item a group [the
+ * record, its page] (Material shows the page's title over the record), in
+ * rank order. `rows`: id -> text row; `root`: the site's prefix ("" or "en/").
+ */
+export function resultItems(found, rows, lexicon, lang, root) {
+  const own = lang === "ja" ? 0 : 1;
+  const items = [];
+  for (const s of found.results) {
+    const row = rows.get(s.id);
+    if (!row) continue;
+    const [url, anchor, titles, sections, texts] = row;
+    const ownMatch = s.how.some((h) => h && h.mask & (1 << own));
+    const which = texts[own] && (ownMatch || !texts[1 - own]) ? own : 1 - own;
+    const text = texts[which];
+    const { html, marked } = excerpt(text, matchRanges(text, needlesOf(found.parts, s.how, lexicon), lexicon));
+    const terms = {};
+    for (const m of marked) terms[m] = true;
+    const page = root + url;
+    const pageTitle = titles[own] || titles[1 - own];
+    const title = sections[which] || sections[1 - which] || pageTitle;
+    items.push([
+      { location: page + "#" + anchor, title: escapeHtml(title), text: html, score: s.score, terms },
+      { location: page, title: escapeHtml(pageTitle), text: "", score: 0, terms },
+    ]);
+  }
+  return { items };
 }
