@@ -291,12 +291,35 @@ function tokens(chunk, lexicon) {
   return out;
 }
 
+/* A concept's Japanese form in a query stays one token, function words and
+   all (ムーアの法則, not ムーア and 法則). */
+function protectedTokens(chunk, lexicon) {
+  const spans = [];
+  for (const c of lexicon.conceptForms) {
+    if (!c.japanese || c.form.length < 3) continue;
+    for (let at = chunk.indexOf(c.form); at >= 0; at = chunk.indexOf(c.form, at + 1)) {
+      const end = at + c.form.length;
+      if (!spans.some(([s, e]) => at < e && s < end)) spans.push([at, end]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const out = [];
+  let last = 0;
+  for (const [s, e] of spans) {
+    if (s > last) out.push(...tokens(chunk.slice(last, s), lexicon));
+    out.push({ text: chunk.slice(s, e), latin: false, function: false, whole: true });
+    last = e;
+  }
+  if (last < chunk.length) out.push(...tokens(chunk.slice(last), lexicon));
+  return out;
+}
+
 /**
  * A query read into parts: [{text, units, alternatives:[{units, weight, topic}]}],
  * each alternative a set of index terms that must all be in one record.
  */
 export function parse(query, lexicon) {
-  let norm = normalise(query).replace(/[?？!！"“”「」『』()（）、。,:;*+~^]/g, " ");
+  let norm = normalise(query).replace(/[?？!！"“”「」『』()（）、。:;*+~^]|,(?!\d{3})/g, " ");
   // a space between Japanese and Latin letters or digits carries no meaning
   norm = norm.replace(new RegExp(`(?<=[a-z0-9%$.])\\s+(?=[${JAPANESE}])|(?<=[${JAPANESE}])\\s+(?=[a-z0-9$])`, "g"), "");
   const parts = [];
@@ -310,9 +333,14 @@ export function parse(query, lexicon) {
   const pieces = [];
   for (const chunk of norm.split(/\s+/).filter(Boolean)) {
     let current = null;
-    for (const t of tokens(chunk, lexicon)) {
+    for (const t of protectedTokens(chunk, lexicon)) {
       if (t.function) { current = null; continue; }
       // Latin words are parts of their own (a space or a hyphen between them)
+      if (t.whole) {
+        pieces.push({ text: t.text, latin: false, words: [], segments: [t.text], whole: true });
+        current = null;
+        continue;
+      }
       if (!current || (t.latin && current.latin)) pieces.push((current = { text: "", latin: t.latin, words: [], segments: [] }));
       current.text += t.text;
       current.latin = t.latin;
@@ -320,7 +348,7 @@ export function parse(query, lexicon) {
       current.segments.push(t.text);
     }
   }
-  const split = pieces.flatMap((piece) => (piece.latin ? [piece] : splitJapanese(piece, lexicon)));
+  const split = pieces.flatMap((piece) => (piece.latin || piece.whole ? [piece] : splitJapanese(piece, lexicon)));
   // English concept forms of several words join their words into one part (warm shell)
   const merged = mergeForms(split, lexicon);
   for (const piece of merged) {
@@ -338,7 +366,7 @@ export function parse(query, lexicon) {
 function splitJapanese(piece, lexicon) {
   const segs = [];
   for (const s of piece.segments) {
-    if (segs.length && (s.length === 1 || segs[segs.length - 1].length === 1)) segs[segs.length - 1] += s;
+    if (segs.length && !piece.whole && (s.length === 1 || segs[segs.length - 1].length === 1)) segs[segs.length - 1] += s;
     else segs.push(s);
   }
   const whole = [...lexicon.conceptForms.filter((c) => c.japanese).map((c) => c.form), ...lexicon.variantForms];
