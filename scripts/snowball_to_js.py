@@ -84,12 +84,14 @@ class BaseStemmer {
     return false;
   }
   eq_s(s) {
-    if (this.limit - this.cursor < s.length || this.current.slice(this.cursor, this.cursor + s.length) !== s) return false;
+    if (this.limit - this.cursor < s.length) return false;
+    if (this.current.slice(this.cursor, this.cursor + s.length) !== s) return false;
     this.cursor += s.length;
     return true;
   }
   eq_s_b(s) {
-    if (this.cursor - this.limit_backward < s.length || this.current.slice(this.cursor - s.length, this.cursor) !== s) return false;
+    if (this.cursor - this.limit_backward < s.length) return false;
+    if (this.current.slice(this.cursor - s.length, this.cursor) !== s) return false;
     this.cursor -= s.length;
     return true;
   }
@@ -298,7 +300,12 @@ class Translator:
                     out += self.block(o, depth + 1)
                 out.append(f"{pad}}}")
                 return out
-            case ast.Try(body=b, handlers=[ast.ExceptHandler(type=ast.Name(id=label), body=[ast.Pass()])], orelse=[], finalbody=[]):
+            case ast.Try(
+                body=b,
+                handlers=[ast.ExceptHandler(type=ast.Name(id=label), body=[ast.Pass()])],
+                orelse=[],
+                finalbody=[],
+            ):
                 if label in self.labels:
                     raise ValueError(f"nested {label}")
                 self.labels.append(label)
@@ -309,13 +316,7 @@ class Translator:
 
     def method(self, node: ast.FunctionDef) -> list[str]:
         names = sorted(
-            {
-                t.id
-                for n in ast.walk(node)
-                if isinstance(n, ast.Assign)
-                for t in n.targets
-                if isinstance(t, ast.Name)
-            }
+            {t.id for n in ast.walk(node) if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
         )
         args = [a.arg for a in node.args.args[1:]]
         head = [f"  {self.name(node.name)}({', '.join(args)}) {{"]

@@ -107,7 +107,9 @@ def test_english_results_are_english_passages(page, site_server):
 FIRST_QUERY_BUDGET = 150 * 1024  # gzipped bytes, at 1x
 
 
-@pytest.mark.parametrize(("prefix", "lang", "text"), [("/", "ja", "データセンターの電力はどうなる"), ("/en/", "en", "data centre power")])
+@pytest.mark.parametrize(
+    ("prefix", "lang", "text"), [("/", "ja", "データセンターの電力はどうなる"), ("/en/", "en", "data centre power")]
+)
 def test_nothing_loads_for_search_before_the_box_is_focused(page, site_server, prefix, lang, text):
     """A page view downloads nothing for search (our index, our worker or
     Material's index); the first query stays within its byte budget."""

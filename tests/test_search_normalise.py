@@ -52,7 +52,12 @@ def test_english_stems_plurals_verbs_and_nouns():
 def test_british_spellings_read_as_american():
     vocabulary = {english.stem(w) for w in ("center", "labor", "fiber", "commercialization", "centralized")}
     spellings = english.spelling_stems(vocabulary)
-    for british, american in [("centre", "center"), ("labour", "labor"), ("fibre", "fiber"), ("centralised", "centralized")]:
+    for british, american in [
+        ("centre", "center"),
+        ("labour", "labor"),
+        ("fibre", "fiber"),
+        ("centralised", "centralized"),
+    ]:
         assert english.term(british, spellings) == english.term(american, spellings), british
     assert english.term("commercialisation", spellings) == english.term("commercialization", spellings)
 
@@ -89,12 +94,22 @@ def test_katakana_for_latin_words(tmp_path, monkeypatch):
     renderer = katakana.Renderer()
     renderer.cache.update({"stargate": "スターゲート", "chat": "チャット", "deep": "ディープ", "research": "リサーチ"})
     found = katakana.terms("Stargate, ChatGPT and Deep Research", renderer)
-    assert {"~" + normalise("スターゲート"), "~" + normalise("チャットGPT"), "~" + normalise("ディープリサーチ")} <= found
+    assert {
+        "~" + normalise("スターゲート"),
+        "~" + normalise("チャットGPT"),
+        "~" + normalise("ディープリサーチ"),
+    } <= found
     assert not renderer.dirty  # nothing left for the model
 
 
 def _corpus(documents):
-    return [(text, lang) for doc in documents for seg in doc.segments for text, lang in ((seg.ja, "ja"), (seg.en, "en")) if text]
+    return [
+        (text, lang)
+        for doc in documents
+        for seg in doc.segments
+        for text, lang in ((seg.ja, "ja"), (seg.en, "en"))
+        if text
+    ]
 
 
 def test_python_and_javascript_agree_on_every_passage(documents):
@@ -109,7 +124,7 @@ def test_python_and_javascript_agree_on_every_passage(documents):
     )
     js = json.loads(out.stdout)
     mismatches = []
-    for (text, lang), got in zip(texts, js["texts"]):
+    for (text, lang), got in zip(texts, js["texts"], strict=True):
         norm = normalise(text)
         terms = {t for w in words(norm) if (t := english.term(w, spellings))}
         for run in japanese_runs(norm):
@@ -119,5 +134,6 @@ def test_python_and_javascript_agree_on_every_passage(documents):
             mismatches.append((text[:60], {k: (want[k], got[k]) for k in want if want[k] != got[k]}))
     assert not mismatches, mismatches[:3]
     stems = [english.stem(w) for w in vocabulary + extra]
-    assert js["stems"] == stems, [(w, a, b) for w, a, b in zip(vocabulary + extra, stems, js["stems"]) if a != b][:10]
+    pairs = zip(vocabulary + extra, stems, js["stems"], strict=False)
+    assert js["stems"] == stems, [(w, a, b) for w, a, b in pairs if a != b][:10]
     assert len(texts) > 500 and len(vocabulary) > 2000

@@ -42,7 +42,7 @@ STOPWORDS = frozenset(SNOWBALL_STOP + QUESTION_WORDS)
 _stemmer = snowballstemmer.stemmer("english")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 

@@ -111,10 +111,19 @@ def reference_records(reference: Reference, titles: dict[str, dict[str, str]]) -
             )
         )
     for f in reference.figures:
-        out.append(Record("figures/", f.id, "", titles["figures"], {"ja": "", "en": ""}, {"ja": f.label_ja, "en": f.label_en}))
+        out.append(
+            Record("figures/", f.id, "", titles["figures"], {"ja": "", "en": ""}, {"ja": f.label_ja, "en": f.label_en})
+        )
     for n, e in enumerate(reference.events, start=1):
         out.append(
-            Record("timeline/", f"event-{n}", "", titles["timeline"], {"ja": e.date, "en": e.date}, {"ja": e.label_ja, "en": e.label_en})
+            Record(
+                "timeline/",
+                f"event-{n}",
+                "",
+                titles["timeline"],
+                {"ja": e.date, "en": e.date},
+                {"ja": e.label_ja, "en": e.label_en},
+            )
         )
     return out
 
@@ -125,9 +134,7 @@ def page_records(pages: dict[str, list]) -> list[Record]:
     for lang, entries in pages.items():
         for url, title, paragraphs in entries:
             for anchor, heading, text in paragraphs:
-                out.append(
-                    Record(url, anchor, "", {lang: title}, {lang: heading}, {lang: text}, site=lang)
-                )
+                out.append(Record(url, anchor, "", {lang: title}, {lang: heading}, {lang: text}, site=lang))
     return out
 
 

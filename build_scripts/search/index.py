@@ -12,8 +12,10 @@ every passage). Its files, under assets/search/ at the site root:
                    fnv1a(term) mod <shards>, so that a query fetches only
                    the shards of its own terms. The number of shards grows
                    with the index (about SHARD_BYTES each).
-  text/<k>.json    the records' texts, pages and titles, BLOCK records a
-                   file, fetched only for the results a query shows.
+  text/<lang>/<k>.json  the records' texts, pages and titles in one
+                   language, BLOCK records a file, fetched only for the
+                   results a query shows (the other language's only for a
+                   result found in its other text alone).
 
 Terms (normalise.py for the normalisation, shared with the worker):
   Latin words      their Snowball stems, British spellings read as American
@@ -45,8 +47,8 @@ from . import amounts, english, japanese, katakana, synonyms
 from .entries import Record, document_records, page_records, reference_records
 from .normalise import grams, japanese_runs, normalise, words
 
-SHARD_BYTES = 12_000  # the target raw size of a term shard
-BLOCK = 8  # records per text file
+SHARD_BYTES = 4_000  # the target raw size of a term shard
+BLOCK = 4  # records per text file
 FIELDS = ("ja", "en")
 CONCEPT_FIELD = 2
 FORMAT = 1
@@ -91,13 +93,19 @@ class Analyser:
 
     def __init__(self, records: list[Record]):
         self.renderer = katakana.Renderer()
+        self.cache: dict[tuple[str, str], frozenset[str]] = {}
         vocabulary = set()
-        for r in records:
-            for lang in FIELDS:
-                vocabulary |= {english.stem(w) for w in words(normalise(r.text.get(lang, "")))}
+        for text in {r.text.get(lang, "") for r in records for lang in FIELDS}:
+            vocabulary |= {english.stem(w) for w in words(normalise(text))}
         self.spellings = english.spelling_stems(vocabulary)
 
-    def terms(self, text: str, lang: str) -> set[str]:
+    def terms(self, text: str, lang: str) -> frozenset[str]:
+        key = (text, lang)
+        if key not in self.cache:  # a corpus repeats itself (titles, boilerplate, copies)
+            self.cache[key] = frozenset(self._terms(text, lang))
+        return self.cache[key]
+
+    def _terms(self, text: str, lang: str) -> set[str]:
         norm = normalise(text)
         out = {t for w in words(norm) if (t := english.term(w, self.spellings))}
         for run in japanese_runs(norm):
@@ -138,10 +146,11 @@ def build_index(
     for k, bucket in enumerate(buckets):
         files[f"assets/search/terms/{k}.bin"] = b"".join(bucket)
     for k in range(0, len(records), BLOCK):
-        block = [_row(r) for r in records[k : k + BLOCK]]
-        files[f"assets/search/text/{k // BLOCK}.json"] = _json(block)
+        for lang in FIELDS:
+            block = [_row(r, lang) for r in records[k : k + BLOCK]]
+            files[f"assets/search/text/{lang}/{k // BLOCK}.json"] = _json(block)
     spelling_groups, function_words = japanese.analyse(
-        [r.text.get("ja", "") for r in records] + [f for f, _ in synonyms.forms(reference)]
+        dict.fromkeys([r.text.get("ja", "") for r in records] + [f for f, _ in synonyms.forms(reference)])
     )
     lexicon = {
         "format": FORMAT,
@@ -162,14 +171,15 @@ def build_index(
     return files
 
 
-def _row(r: Record) -> list:
-    """A text-file row: [url, anchor, titles, sections, texts, site], each pair ja then en."""
-    pair = lambda d: [d.get("ja", ""), d.get("en", "")]  # noqa: E731
-    return [r.url, r.anchor, pair(r.title), pair(r.section), pair(r.text), r.site]
+def _row(r: Record, lang: str) -> list:
+    """A row of a text file in ``lang``: [url, anchor, page title, section, text]
+    (the page title and section in the other language where there is none in ``lang``)."""
+    other = FIELDS[1 - FIELDS.index(lang)]
+    return [r.url, r.anchor, r.title.get(lang) or r.title.get(other, ""), r.section.get(lang) or "", r.text.get(lang, "")]
 
 
 def _gaps(ids: list[int]) -> list[int]:
-    return [b - a for a, b in zip([0, *ids], ids)]
+    return [b - a for a, b in zip([0, *ids], ids, strict=False)]
 
 
 def _json(data) -> str:

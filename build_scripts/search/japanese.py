@@ -77,7 +77,7 @@ def analyse(texts: Iterable[str]) -> tuple[list[list[str]], list[str]]:
     return sorted(out), sorted(function)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _shorter_okurigana(word: str) -> frozenset[str]:
     """Forms of ``word`` with okurigana left out that the dictionary reads as
     the same word (当たり → 当り, 売り上げ → 売上げ, 売上)."""

@@ -30,7 +30,9 @@ import unicodedata
 KATAKANA = "\u30a1-\u30fa\u30fd-\u30ff"  # ァ … ヺ, ヽヾヿ (not ・ or ー)
 KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆"
 JAPANESE = f"\u3041-\u3096\u309d-\u309f{KATAKANA}ー{KANJI}"
-FOLD = str.maketrans({"ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ", "ヵ": "カ", "ヶ": "カ", "’": "'", "‘": "'"})
+FOLD = str.maketrans(
+    {"ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ", "ヵ": "カ", "ヶ": "カ", "’": "'", "‘": "'"}
+)
 VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ": "ブ"}
 VU_PATTERN = re.compile("ヴ[ァィェォ]?")
 LONG_VOWEL = re.compile(f"(?<=[{KATAKANA}])ー+(?![{KATAKANA}ー])")

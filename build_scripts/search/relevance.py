@@ -46,7 +46,9 @@ def run(folder: Path, refs: list[str], lang: str) -> dict:
     queries.write_text(json.dumps({"refs": refs, "queries": data["queries"]}, ensure_ascii=False), encoding="utf-8")
     out = subprocess.run(
         ["node", str(Path(__file__).with_name("relevance.mjs")), str(folder), str(queries), lang],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout)
 
@@ -60,13 +62,17 @@ def summary(rows: list[dict]) -> str:
         f"nDCG@10={statistics.mean(r['ndcg'] for r in judged):.2f} "
         f"precision={statistics.mean(with_results) if with_results else 0:.2f} "
         f"zero-hit={sum(r['zero'] for r in judged)} none={sum(r['correct'] for r in none)}/{len(none)}"
-        if judged else f"none={sum(r['correct'] for r in none)}/{len(none)}"
+        if judged
+        else f"none={sum(r['correct'] for r in none)}/{len(none)}"
     )
 
 
 def report(result: dict, lang: str, verbose: bool) -> None:
     rows = result["rows"]
-    print(f"[{lang}] all      {summary(rows)}  ({result['seconds']:.2f} s, median {statistics.median(r['ms'] for r in rows):.1f} ms)")
+    print(
+        f"[{lang}] all      {summary(rows)}  "
+        f"({result['seconds']:.2f} s, median {statistics.median(r['ms'] for r in rows):.1f} ms)"
+    )
     by_class = defaultdict(list)
     for r in rows:
         by_class[r["class"]].append(r)
@@ -75,7 +81,11 @@ def report(result: dict, lang: str, verbose: bool) -> None:
     for r in rows:
         bad = r.get("correct") is False or r.get("zero") or (r.get("recall", 1) < 0.5)
         if verbose or bad:
-            extra = f"recall={r['recall']:.2f} ndcg={r['ndcg']:.2f} p={r['precision']}" if "recall" in r else f"returned={r['returned']}"
+            extra = (
+                f"recall={r['recall']:.2f} ndcg={r['ndcg']:.2f} p={r['precision']}"
+                if "recall" in r
+                else f"returned={r['returned']}"
+            )
             print(f"    {r['class']:12s} {r['query']!r:40s} {extra}")
             if verbose and "missed" in r:
                 print(f"        missed: {' '.join(r['missed'][:8])}\n        wrong: {' '.join(r['wrong'][:8])}")

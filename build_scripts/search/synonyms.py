@@ -40,7 +40,11 @@ def forms(reference: Reference) -> list[list[str]]:
 def passage_concepts(reference: Reference) -> dict[str, set[str]]:
     """DOC:ID -> the concepts the passage concerns."""
     out: dict[str, set[str]] = defaultdict(set)
-    for prefix, table in (("@g:", reference.term_passages), ("@p:", reference.person_passages), ("@t:", reference.topic_passages)):
+    for prefix, table in (
+        ("@g:", reference.term_passages),
+        ("@p:", reference.person_passages),
+        ("@t:", reference.topic_passages),
+    ):
         for key, passages in table.items():
             for passage in passages:
                 out[ref_of(passage)].add(prefix + key)

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..translation.documents import load_metadata, speaker_names
 from ..files import write_if_changed
 from ..pipeline import Paths, Report, load
 from ..reference.apparatus import load_reference
-from .pages import navigation, render_pages
-from .templating import load_ui
 from ..search.entries import markdown_paragraphs
 from ..search.index import build_index
+from ..translation.documents import load_metadata, speaker_names
+from .pages import navigation, render_pages
+from .templating import load_ui
 
 MANIFEST = ".generated"
 
@@ -47,7 +47,9 @@ def generate(paths: Paths) -> Generated:
 def reference_titles() -> dict[str, dict[str, str]]:
     """The reference pages' titles in each language, for the search results."""
     ui = load_ui()
-    return {key: {lang: ui[lang][f"{key}_title"] for lang in ui} for key in ("glossary", "people", "figures", "timeline")}
+    return {
+        key: {lang: ui[lang][f"{key}_title"] for lang in ui} for key in ("glossary", "people", "figures", "timeline")
+    }
 
 
 def hand_written_pages(docs: Path, generated: set[str]) -> dict[str, list]:

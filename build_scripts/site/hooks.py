@@ -16,11 +16,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from build_scripts.site.edit_links import EditLinks, page_source
 from build_scripts.errors import PublicationError
-from build_scripts.site.generate import Generated, generate
 from build_scripts.pipeline import Paths
+from build_scripts.site.edit_links import EditLinks, page_source
 from build_scripts.site.fingerprint import fingerprint
+from build_scripts.site.generate import Generated, generate
 
 log = logging.getLogger("mkdocs.hooks.build_scripts")
 _cache: dict[str, tuple[str, Generated]] = {}

@@ -28,12 +28,20 @@ function encodeTerm(term, fields) {
   return out;
 }
 
-const RECORDS = [
-  ["documents/a/", "p1", ["文書A", "Doc A"], ["", ""], ["データセンターの電力需要が急増している。", "Power demand from data centres is surging."], ""],
-  ["documents/a/", "p2", ["文書A", "Doc A"], ["", ""], ["5000億ドルの投資 & 雇用", "A $500 billion investment & jobs"], ""],
-  ["documents/a/", "p3", ["文書A", "Doc A"], ["", ""], ["温室が足りない。", "There are not enough warm shells."], ""],
-  ["glossary/", "warm-shell", ["用語集", "Glossary"], ["ウォームシェル", "warm shell"], ["ウォームシェル 温室", "warm shell"], ""],
-];
+const RECORDS = {
+  ja: [
+    ["documents/a/", "p1", "文書A", "", "データセンターの電力需要が急増している。"],
+    ["documents/a/", "p2", "文書A", "", "5000億ドルの投資 & 雇用"],
+    ["documents/a/", "p3", "文書A", "", "温室が足りない。"],
+    ["glossary/", "warm-shell", "用語集", "ウォームシェル", "ウォームシェル 温室"],
+  ],
+  en: [
+    ["documents/a/", "p1", "Doc A", "", "Power demand from data centres is surging."],
+    ["documents/a/", "p2", "Doc A", "", "A $500 billion investment & jobs"],
+    ["documents/a/", "p3", "Doc A", "", "There are not enough warm shells."],
+    ["glossary/", "warm-shell", "Glossary", "warm shell", "warm shell"],
+  ],
+};
 const TERMS = {
   "デー": { 0: [0] }, "ータ": { 0: [0] }, "タセ": { 0: [0] }, "セン": { 0: [0] }, "ンタ": { 0: [0] },
   "電力": { 0: [0] }, "power": { 1: [0] }, "data": { 1: [0] }, "centr": { 1: [0] }, "center": { 1: [0] },
@@ -41,7 +49,7 @@ const TERMS = {
   "@g:warm-shell": { 2: [2, 3] }, "雇用": { 0: [1] }, "job": { 1: [1] },
 };
 const LEXICON = {
-  format: 1, records: RECORDS.length, passages: 3, shards: 3, block: 2, boost: [], site: { ja: [], en: [] },
+  format: 1, records: RECORDS.ja.length, passages: 3, shards: 3, block: 2, boost: [], site: { ja: [], en: [] },
   stopwords: ["the", "a", "will", "are", "there", "not"], function: ["の", "が", "は", "どう", "なる", "ない"],
   spellings: { centr: "center" }, variants: [["売上", "売り上げ"]], concepts: [["温室", "@g:warm-shell"], ["warm shell", "@g:warm-shell"], ["ウォームシェル", "@g:warm-shell"]],
 };
@@ -51,7 +59,11 @@ function loader(fetched = []) {
   return {
     lexicon: async () => { fetched.push("lexicon"); return LEXICON; },
     shard: async (k) => { fetched.push(`shard ${k}`); return new Uint8Array(shards[k]); },
-    block: async (k) => { fetched.push(`block ${k}`); return RECORDS.slice(k * 2, k * 2 + 2); },
+    block: async (k) => {
+      fetched.push(`block ${k}`);
+      const [lang, n] = k.split("/");
+      return RECORDS[lang].slice(Number(n) * 2, Number(n) * 2 + 2);
+    },
   };
 }
 
@@ -100,8 +112,7 @@ test("search finds both languages, ranks the site's language first, loads only w
 test("results carry escaped excerpts with the matches marked, never inside an entity", async () => {
   const engine = createSearch(loader(), "ja");
   const found = await engine.search("雇用");
-  const rows = await engine.texts(found.results.map((r) => r.id));
-  const { items } = resultItems(found, rows, engine.lexicon, "ja", "");
+  const { items } = resultItems(found, await engine.rowsFor(found), engine.lexicon, "ja", "");
   const [passage, page] = items[0];
   assert.equal(passage.location, "documents/a/#p2");
   assert.equal(page.location, "documents/a/");

@@ -40,7 +40,7 @@ export const BOOST = 1.2;
 export const ENOUGH = 10;
 export const PARTIAL_SHARE = 0.5;
 export const REFERENCE_LIMIT = 3;
-export const RESULT_LIMIT = 30;
+export const RESULT_LIMIT = 20;
 
 /* ── normalisation (build_scripts/search/normalise.py) ─────────────────── */
 
@@ -535,10 +535,25 @@ export function createSearch(loader, lang) {
     return out;
   }
 
-  async function texts(ids) {
-    const wanted = [...new Set(ids.map((i) => Math.floor(i / lexicon.block)))].filter((k) => !blocks.has(k));
+  /* The text rows of records in one language: id -> [url, anchor, page title, section, text]. */
+  async function texts(ids, language = lang) {
+    const key = (i) => `${language}/${Math.floor(i / lexicon.block)}`;
+    const wanted = [...new Set(ids.map(key))].filter((k) => !blocks.has(k));
     await Promise.all(wanted.map(async (k) => blocks.set(k, await loader.block(k))));
-    return new Map(ids.map((i) => [i, blocks.get(Math.floor(i / lexicon.block))[i % lexicon.block]]));
+    return new Map(ids.map((i) => [i, blocks.get(key(i))[i % lexicon.block]]));
+  }
+
+  /* Rows for showing results: the site's language, and the other one for
+     results found only in their other text (or with no text in this one). */
+  async function rowsFor(found) {
+    const ids = found.results.map((r) => r.id);
+    const own = await texts(ids);
+    const bit = lang === "ja" ? 1 : 2;
+    const elsewhere = found.results
+      .filter((r) => !own.get(r.id)[4] || !r.how.some((h) => h && h.mask & bit))
+      .map((r) => r.id);
+    const other = await texts(elsewhere, lang === "ja" ? "en" : "ja");
+    return { own, other };
   }
 
   /* record id -> field mask (bit 0 ja, bit 1 en) where every literal unit of
@@ -620,7 +635,7 @@ export function createSearch(loader, lang) {
     const rows = await texts(candidates.map((s) => s.id));
     const wanted = parts.filter((p) => !p.amount).map((p) => p.alternatives.map((a) => a.text || "").filter(Boolean));
     const named = (s) => {
-      const names = rows.get(s.id)[3].map((n) => normalise(n));
+      const names = [normalise(rows.get(s.id)[3])];
       return wanted.length > 0 && wanted.every((texts) => texts.some((t) => names.some((n) => n && (n.includes(t) || t.includes(n)))));
     };
     return candidates
@@ -630,7 +645,7 @@ export function createSearch(loader, lang) {
       .map((x) => x.s);
   }
 
-  return { ready, search, texts, get lexicon() { return lexicon; } };
+  return { ready, search, texts, rowsFor, get lexicon() { return lexicon; } };
 }
 
 /* ── excerpts and highlighting ───────────────────────────────────────────── */
@@ -761,24 +776,21 @@ export function excerpt(text, ranges, size = 220) {
 /**
  * Material's RESULT data for a search: {items}, each item a group [the
  * record, its page] (Material shows the page's title over the record), in
- * rank order. `rows`: id -> text row; `root`: the site's prefix ("" or "en/").
+ * rank order. `rows`: {own, other} from `rowsFor`; `root`: the site's prefix ("" or "en/").
  */
 export function resultItems(found, rows, lexicon, lang, root) {
-  const own = lang === "ja" ? 0 : 1;
   const items = [];
   for (const s of found.results) {
-    const row = rows.get(s.id);
+    const row = rows.own.get(s.id);
     if (!row) continue;
-    const [url, anchor, titles, sections, texts] = row;
-    const ownMatch = s.how.some((h) => h && h.mask & (1 << own));
-    const which = texts[own] && (ownMatch || !texts[1 - own]) ? own : 1 - own;
-    const text = texts[which];
+    const [url, anchor, pageTitle, section] = row;
+    const shown = rows.other.has(s.id) && rows.other.get(s.id)[4] ? rows.other.get(s.id) : row;
+    const text = shown[4];
     const { html, marked } = excerpt(text, matchRanges(text, needlesOf(found.parts, s.how, lexicon), lexicon));
     const terms = {};
     for (const m of marked) terms[m] = true;
     const page = root + url;
-    const pageTitle = titles[own] || titles[1 - own];
-    const title = sections[which] || sections[1 - which] || pageTitle;
+    const title = section || shown[3] || pageTitle;
     items.push([
       { location: page + "#" + anchor, title: escapeHtml(title), text: html, score: s.score, terms },
       { location: page, title: escapeHtml(pageTitle), text: "", score: 0, terms },

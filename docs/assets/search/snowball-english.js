@@ -69,12 +69,14 @@ class BaseStemmer {
     return false;
   }
   eq_s(s) {
-    if (this.limit - this.cursor < s.length || this.current.slice(this.cursor, this.cursor + s.length) !== s) return false;
+    if (this.limit - this.cursor < s.length) return false;
+    if (this.current.slice(this.cursor, this.cursor + s.length) !== s) return false;
     this.cursor += s.length;
     return true;
   }
   eq_s_b(s) {
-    if (this.cursor - this.limit_backward < s.length || this.current.slice(this.cursor - s.length, this.cursor) !== s) return false;
+    if (this.cursor - this.limit_backward < s.length) return false;
+    if (this.current.slice(this.cursor - s.length, this.cursor) !== s) return false;
     this.cursor -= s.length;
     return true;
   }

@@ -27,7 +27,7 @@ const engine = createSearch(
   {
     lexicon: () => get("lexicon.json"),
     shard: (k) => get(`terms/${k}.bin`, "bytes"),
-    block: (k) => get(`text/${k}.json`),
+    block: (k) => get(`text/${k}.json`),  // k: "<lang>/<n>"
   },
   lang,
 );
@@ -35,7 +35,8 @@ const engine = createSearch(
 let latest = 0;
 async function answer(query, number) {
   const found = await engine.search(query);
-  const rows = await engine.texts(found.results.map((r) => r.id));
+  if (number !== latest) return; // the reader typed on: fetch no texts for this one
+  const rows = await engine.rowsFor(found);
   if (number === latest) postMessage({ type: RESULT, data: resultItems(found, rows, engine.lexicon, lang, root) });
 }
 
