@@ -63,7 +63,13 @@
       }
       real.addEventListener("message", function (event) {
         if (event.data && event.data.type === "search-failed") showFailure();
-        else target.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        else {
+          target.dispatchEvent(new MessageEvent("message", { data: event.data }));
+          // the query the list now answers, for tests and tools that wait for it
+          var result = document.querySelector(".md-search-result");
+          if (result && event.data && event.data.data && typeof event.data.data.query === "string")
+            result.setAttribute("data-search-query", event.data.data.query);
+        }
       });
       real.addEventListener("error", showFailure);
       queue.splice(0).forEach(function (message) { real.postMessage(message); });

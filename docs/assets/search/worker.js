@@ -37,7 +37,8 @@ async function answer(query, number) {
   const found = await engine.search(query);
   if (number !== latest) return; // the reader typed on: fetch no texts for this one
   const rows = await engine.rowsFor(found);
-  if (number === latest) postMessage({ type: RESULT, data: resultItems(found, rows, engine.lexicon, lang, root) });
+  // `query`: which query these results answer (page.js marks the result list with it)
+  if (number === latest) postMessage({ type: RESULT, data: { ...resultItems(found, rows, engine.lexicon, lang, root), query } });
 }
 
 addEventListener("message", (event) => {
