@@ -175,7 +175,8 @@ def _row(r: Record, lang: str) -> list:
     """A row of a text file in ``lang``: [url, anchor, page title, section, text]
     (the page title and section in the other language where there is none in ``lang``)."""
     other = FIELDS[1 - FIELDS.index(lang)]
-    return [r.url, r.anchor, r.title.get(lang) or r.title.get(other, ""), r.section.get(lang) or "", r.text.get(lang, "")]
+    title = r.title.get(lang) or r.title.get(other, "")
+    return [r.url, r.anchor, title, r.section.get(lang) or "", r.text.get(lang, "")]
 
 
 def _gaps(ids: list[int]) -> list[int]:
