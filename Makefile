@@ -13,10 +13,13 @@ export NO_MKDOCS_2_WARNING := 1
 
 # Hash-checked installs: pip installs only what the lock files name, each file checked against
 # its sha256 there (--require-hashes), and only wheels (--only-binary :all:), since building an
-# sdist would fetch its build dependencies unchecked. pip itself and setuptools are in the lock:
-# the venv's bundled pip installs the pinned pip in the same checked step, and the project is then
-# installed from the locked setuptools without build isolation, so nothing is fetched unchecked.
-PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --only-binary :all:
+# sdist would fetch its build dependencies unchecked. One exception, breame (the US/UK spelling
+# lists the search index uses), is published only as an sdist: it is built from its hash-checked
+# sdist without build isolation (--no-build-isolation), by the venv's own setuptools, so nothing
+# is fetched unchecked for it either. pip itself and setuptools are in the lock: the venv's
+# bundled pip installs the pinned pip in the same checked step, and the project is then
+# installed from the locked setuptools without build isolation.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: --no-binary breame --no-build-isolation
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

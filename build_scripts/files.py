@@ -102,17 +102,19 @@ def dump_yaml(data: Any) -> str:
     return yaml.dump(data, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=4096)
 
 
-def write_if_changed(path: Path, content: str, current: str | None = None) -> bool:
-    """Atomically write ``content`` unless the file already holds it (``current``:
-    its text as already read, so that it is not read again)."""
+def write_if_changed(path: Path, content: str | bytes, current: str | bytes | None = None) -> bool:
+    """Atomically write ``content`` (text, or bytes as they are) unless the file
+    already holds it (``current``: its content as already read, so that it is
+    not read again)."""
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
     if current is None and path.exists():
-        current = path.read_text(encoding="utf-8")
-    if current == content:
+        current = path.read_bytes()
+    if (current.encode("utf-8") if isinstance(current, str) else current) == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(content)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
     os.replace(tmp, path)
     return True
 

@@ -7,6 +7,7 @@ figures next to Material's stock search.
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
@@ -101,3 +102,40 @@ def test_english_results_are_english_passages(page, site_server):
     links.first.wait_for()
     texts = page.locator(".md-search-result__article").all_text_contents()
     assert texts and not any(re.search(r"[\u3040-\u30ff]", t) for t in texts)
+
+
+FIRST_QUERY_BUDGET = 150 * 1024  # gzipped bytes, at 1x
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lang", "text"), [("/", "ja", "データセンターの電力はどうなる"), ("/en/", "en", "data centre power")]
+)
+def test_nothing_loads_for_search_before_the_box_is_focused(page, site_server, prefix, lang, text):
+    """A page view downloads nothing for search (our index, our worker or
+    Material's index); the first query stays within its byte budget."""
+    requests = []
+    page.on("requestfinished", lambda r: requests.append(r))
+    page.goto(site_server.url + prefix)
+    page.wait_for_load_state("networkidle")
+    loaded = [r.url for r in requests if "/search/" in r.url and not r.url.endswith("/page.js")]
+    assert not loaded, loaded
+    requests.clear()
+    links = _search(page, site_server.url + prefix, text, lang)
+    links.first.wait_for()
+    page.wait_for_load_state("networkidle")
+    fetched = {r.url: r for r in requests if "/assets/search/" in r.url}
+    assert any("lexicon.json" in url for url in fetched) and any("/terms/" in url for url in fetched)
+    assert not any("search_index" in r.url for r in requests)
+    size = sum(len(gzip.compress(r.response().body())) for r in fetched.values())
+    assert size <= FIRST_QUERY_BUDGET, (size, sorted(fetched))
+
+
+def test_the_search_box_says_when_the_index_cannot_load(page, site_server):
+    page.route("**/assets/search/lexicon.json", lambda route: route.fulfill(status=503, body="unavailable"))
+    page.goto(site_server.url + "/")
+    box = page.locator(".md-search__input")
+    box.click()
+    box.type("電力")
+    box.press("End")
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="検索インデックスを読み込めませんでした").wait_for(timeout=10000)

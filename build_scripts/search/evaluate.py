@@ -71,6 +71,12 @@ def run_queries(page, site_url: str, queries: list[Query]) -> dict[tuple[str, st
                 "([el, placeholder]) => el.textContent.trim() && el.textContent.trim() !== placeholder",
                 arg=[meta.element_handle(), PLACEHOLDER[lang]],
             )
+            # our worker marks the list with the query it answers: wait for this one's
+            page.wait_for_function(
+                "([q]) => { const r = document.querySelector('.md-search-result');"
+                " return !r.hasAttribute('data-search-query') || r.getAttribute('data-search-query') === q; }",
+                arg=[query.text],
+            )
             page.wait_for_timeout(120)
             hrefs = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
             results[(lang, query.text)] = _locations(hrefs, site_url + prefix)

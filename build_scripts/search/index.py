@@ -1,88 +1,191 @@
-"""The search index: one file per site language, read by our search worker
-(docs/assets/search/worker.js), which answers Material's search box.
+"""The search index: written at build time, read by the worker one piece at a time.
 
-Each language site searches its own language: a passage is indexed with the
-text the reader sees first on that site (its translation where there is
-one, else the source). The glossary's forms of a term (both languages and
-the sources' variants, e.g. 温室 for warm shell) travel with the index as
-synonym groups.
+One index serves both sites (each searches the Japanese and the English of
+every passage). Its files, under assets/search/ at the site root:
+
+  lexicon.json     what the worker needs before it can read a query: the
+                   record counts, the function words and spelling pairs, the
+                   Japanese spelling groups, the concepts' forms, the number
+                   of term shards and records per text block. Fetched when the
+                   reader focuses the search box.
+  terms/<k>.bin    term shards: every term of the index sits in shard
+                   fnv1a(term) mod <shards>, so that a query fetches only
+                   the shards of its own terms. The number of shards grows
+                   with the index (about SHARD_BYTES each).
+  text/<lang>/<k>.json  the records' texts, pages and titles in one
+                   language, BLOCK records a file, fetched only for the
+                   results a query shows (the other language's only for a
+                   result found in its other text alone).
+
+Terms (normalise.py for the normalisation, shared with the worker):
+  Latin words      their Snowball stems, British spellings read as American
+                   (english.py); function words are not indexed
+  Japanese         character bigrams and single kanji (substring search
+                   without word boundaries)
+  #<value>         amounts as values (amounts.py): #5e11
+  ~<katakana>      the katakana reading of Latin words (katakana.py)
+  @g: @p: @t:      concepts: glossary terms, people, topics (synonyms.py)
+
+A term's postings: for each field where it occurs (Japanese text, English
+text, concept), the ids of its records, ascending.
+
+Shard format (all integers unsigned LEB128 varints):
+  repeated { term length, term (UTF-8), field mask (bit 0 Japanese, bit 1
+  English, bit 2 concept), then per field in the mask: count, first id,
+  then the gaps to each next id }
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import re
+import math
 
-from ..model import LANGS, Document, site_root
-from ..reference.glossary import Glossary
+from ..model import LANGS, Document
+from ..reference.apparatus import Reference
+from . import amounts, english, japanese, katakana, synonyms
+from .entries import Record, document_records, page_records, reference_records
+from .normalise import grams, japanese_runs, normalise, words
 
-KIND_WEIGHT = {"title": 3, "heading": 2, "question": 2}
-# Other pages (glossary, topics, people, about…) rank after the passages
-# themselves: a reader searching a word wants the texts first, and the
-# glossary entry among the results, not in place of them.
-OTHER_PAGE_WEIGHT = 0.4
-
-
-def build_index(documents: list[Document], lang: str, glossary: Glossary, extra_pages=()) -> dict:
-    # Material resolves a result's location against the site root (config.base),
-    # so the English pages carry their /en/ prefix.
-    root = site_root(lang)
-    pages, passages = [], []
-    for doc in documents:
-        page = len(pages)
-        pages.append({"u": f"{root}documents/{doc.meta.slug}/", "t": doc.title(lang)})
-        section = ""
-        for seg in doc.segments:
-            text = seg.shown(lang)[0]
-            if seg.kind == "heading":
-                section = text
-            anchor = "" if seg.kind == "title" else seg.id
-            passages.append(
-                [page, anchor, section if seg.kind != "heading" else "", text, KIND_WEIGHT.get(seg.kind, 1)]
-            )
-    for url, title, paragraphs in extra_pages:
-        page = len(pages)
-        pages.append({"u": root + url, "t": title})
-        for anchor, heading, text in paragraphs:
-            passages.append([page, anchor, heading, text, OTHER_PAGE_WEIGHT])
-    synonyms = [
-        sorted({form for form in (*term.ja_forms, *term.en_forms)}, key=lambda f: (-len(f), f))
-        for term in glossary.terms
-    ]
-    return {"lang": lang, "pages": pages, "passages": passages, "synonyms": synonyms}
+SHARD_BYTES = 4_000  # the target raw size of a term shard
+BLOCK = 4  # records per text file
+FIELDS = ("ja", "en")
+CONCEPT_FIELD = 2
+FORMAT = 1
 
 
-def index_files(documents: list[Document], glossary: Glossary, extra_pages: dict) -> dict[str, str]:
-    """docs-relative path -> JSON. Both indexes sit beside the worker at the site root
-    (mkdocs-static-i18n serves static files from there for every language)."""
-    files = {}
-    for lang in LANGS:
-        index = build_index(documents, lang, glossary, extra_pages.get(lang, ()))
-        files[f"assets/search/passages-{lang}.json"] = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    # Material's search box loads search/search_index.json before it starts the
-    # worker; mkdocs-static-i18n writes one only at the site root, so the English
-    # site gets a minimal one of its own (our worker ignores its documents).
-    files["search/search_index.en.json"] = json.dumps(
-        {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stemmer"]}, "docs": []}
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units (core.js ``fnv1a``: JavaScript strings are UTF-16)."""
+    h = 0x811C9DC5
+    data = term.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def _varint(n: int, out: bytearray) -> None:
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+
+
+def encode_term(term: str, fields: dict[int, list[int]]) -> bytes:
+    out = bytearray()
+    name = term.encode("utf-8")
+    _varint(len(name), out)
+    out += name
+    mask = sum(1 << f for f in fields)
+    out.append(mask)
+    for f in sorted(fields):
+        ids = fields[f]
+        _varint(len(ids), out)
+        previous = 0
+        for n, i in enumerate(ids):
+            _varint(i - previous if n else i, out)
+            previous = i
+    return bytes(out)
+
+
+class Analyser:
+    """A text's terms, the index's side of normalisation."""
+
+    def __init__(self, records: list[Record]):
+        self.renderer = katakana.Renderer()
+        self.cache: dict[tuple[str, str], frozenset[str]] = {}
+        vocabulary = set()
+        for text in {r.text.get(lang, "") for r in records for lang in FIELDS}:
+            vocabulary |= {english.stem(w) for w in words(normalise(text))}
+        self.spellings = english.spelling_stems(vocabulary)
+
+    def terms(self, text: str, lang: str) -> frozenset[str]:
+        key = (text, lang)
+        if key not in self.cache:  # a corpus repeats itself (titles, boilerplate, copies)
+            self.cache[key] = frozenset(self._terms(text, lang))
+        return self.cache[key]
+
+    def _terms(self, text: str, lang: str) -> set[str]:
+        norm = normalise(text)
+        out = {t for w in words(norm) if (t := english.term(w, self.spellings))}
+        for run in japanese_runs(norm):
+            out.update(grams(run))
+        out |= amounts.terms(text, lang)
+        out |= katakana.terms(text, self.renderer)
+        return out
+
+
+def build_index(
+    documents: list[Document], reference: Reference, pages: dict | None = None, titles: dict | None = None
+) -> dict[str, bytes | str]:
+    """docs-relative path -> content of every file of the index.
+
+    ``pages``: the hand-written pages, lang -> [(url, title, [(anchor, heading, text)])];
+    ``titles``: the reference pages' titles, page key (glossary, people,
+    figures, timeline) -> {lang: title}."""
+    passages = document_records(documents)
+    records = passages + reference_records(reference, titles or _default_titles()) + page_records(pages or {})
+    concepts = synonyms.passage_concepts(reference)
+    analyser = Analyser(records)
+    postings: dict[str, dict[int, list[int]]] = {}
+    for i, record in enumerate(records):
+        for f, lang in enumerate(FIELDS):
+            text = record.text.get(lang, "")
+            if text:
+                for term in analyser.terms(text, lang):
+                    postings.setdefault(term, {}).setdefault(f, []).append(i)
+        for concept in record.concepts | concepts.get(record.ref, set()):
+            postings.setdefault(concept, {}).setdefault(CONCEPT_FIELD, []).append(i)
+    analyser.renderer.save()
+    encoded = {term: encode_term(term, fields) for term, fields in postings.items()}
+    shards = max(1, math.ceil(sum(map(len, encoded.values())) / SHARD_BYTES))
+    buckets: list[list[bytes]] = [[] for _ in range(shards)]
+    for term in sorted(encoded):
+        buckets[fnv1a(term) % shards].append(encoded[term])
+    files: dict[str, bytes | str] = {}
+    for k, bucket in enumerate(buckets):
+        files[f"assets/search/terms/{k}.bin"] = b"".join(bucket)
+    for k in range(0, len(records), BLOCK):
+        for lang in FIELDS:
+            block = [_row(r, lang) for r in records[k : k + BLOCK]]
+            files[f"assets/search/text/{lang}/{k // BLOCK}.json"] = _json(block)
+    spelling_groups, function_words = japanese.analyse(
+        dict.fromkeys([r.text.get("ja", "") for r in records] + [f for f, _ in synonyms.forms(reference)])
     )
+    lexicon = {
+        "format": FORMAT,
+        "records": len(records),
+        "passages": len(passages),
+        "shards": shards,
+        "block": BLOCK,
+        "boost": _gaps([i for i, r in enumerate(records) if r.boost]),
+        "site": {lang: _gaps([i for i, r in enumerate(records) if r.site == lang]) for lang in LANGS},
+        "stopwords": sorted(english.STOPWORDS),
+        "function": function_words,
+        "spellings": analyser.spellings,
+        "variants": spelling_groups,
+        "concepts": synonyms.forms(reference),
+    }
+    lexicon["build"] = hashlib.sha256(b"".join(encoded[t] for t in sorted(encoded))).hexdigest()[:12]
+    files["assets/search/lexicon.json"] = _json(lexicon)
     return files
 
 
-def markdown_paragraphs(text: str) -> list[tuple[str, str, str]]:
-    """("", heading, text) of a hand-written Markdown page: enough to find the page.
+def _row(r: Record, lang: str) -> list:
+    """A row of a text file in ``lang``: [url, anchor, page title, section, text]
+    (the page title and section in the other language where there is none in ``lang``)."""
+    other = FIELDS[1 - FIELDS.index(lang)]
+    title = r.title.get(lang) or r.title.get(other, "")
+    return [r.url, r.anchor, title, r.section.get(lang) or "", r.text.get(lang, "")]
 
-    No anchors: Python-Markdown's ids for Japanese headings are not predictable.
-    """
-    out, heading = [], ""
-    body = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
-    for block in re.split(r"\n\s*\n", body):
-        block = block.strip()
-        if not block:
-            continue
-        match = re.match(r"(#+)\s+(.*)", block)
-        if match:
-            heading = match[2].strip()
-            continue
-        plain = re.sub(r"[*_`>#]|\[([^\]]*)\]\([^)]*\)", r"\1", block)
-        out.append(("", heading, re.sub(r"\s+", " ", plain)))
-    return out
+
+def _gaps(ids: list[int]) -> list[int]:
+    return [b - a for a, b in zip([0, *ids], ids, strict=False)]
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _default_titles() -> dict[str, dict[str, str]]:
+    return {key: {"ja": key, "en": key} for key in ("glossary", "people", "figures", "timeline")}

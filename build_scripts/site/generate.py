@@ -13,9 +13,10 @@ from pathlib import Path
 
 from ..files import write_if_changed
 from ..pipeline import Report
-from ..search.index import index_files, markdown_paragraphs
+from ..search.entries import markdown_paragraphs
+from ..search.index import build_index
 from .pages import navigation, render_pages
-from .reference_pages import reference_search_pages
+from .templating import load_ui
 
 MANIFEST = ".generated"
 
@@ -32,12 +33,18 @@ class Generated:
 def generate(project) -> Generated:
     paths, documents, reference = project.paths, list(project.documents), project.reference
     pages = render_pages(documents, reference)
-    extra = hand_written_pages(paths.docs, set(pages))
-    for lang, entries in reference_search_pages(reference).items():
-        extra.setdefault(lang, []).extend(entries)
-    pages.update(index_files(documents, reference.glossary, extra))
+    hand_written = hand_written_pages(paths.docs, set(pages))
+    pages.update(build_index(documents, reference, hand_written, reference_titles()))
     written, removed = write_pages(paths.docs, pages)
     return Generated(pages, navigation(documents, reference), project.report, written, removed)
+
+
+def reference_titles() -> dict[str, dict[str, str]]:
+    """The reference pages' titles in each language, for the search results."""
+    ui = load_ui()
+    return {
+        key: {lang: ui[lang][f"{key}_title"] for lang in ui} for key in ("glossary", "people", "figures", "timeline")
+    }
 
 
 def hand_written_pages(docs: Path, generated: set[str]) -> dict[str, list]:

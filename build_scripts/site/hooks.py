@@ -10,9 +10,11 @@ is reused while the inputs are unchanged.
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from build_scripts.errors import PublicationError
 from build_scripts.pipeline import Paths, load
@@ -41,14 +43,15 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Our search worker indexes the generated pages itself (by passage);
-    Material's own index would only duplicate them, and weigh on phones.
+    """Our search indexes the pages itself (build_scripts/search/index.py);
+    Material's own index is not used: every page is left out of it, and
+    on_post_build removes the empty file the search plugin still writes.
     ``extra.stock_search: true`` keeps Material's stock search, for comparison.
 
     Edit links: "edit this page" opens the file the page is made from (for a
     generated page, its data, never the generated Markdown), and each
     passage's pencil its lines in the translation file (see edit_links.py)."""
-    if not config.extra.get("stock_search") and page.file.src_uri.startswith("documents/"):
+    if not config.extra.get("stock_search"):
         page.meta["search"] = {"exclude": True}
     root = Path(config.config_file_path).resolve().parent
     cached = _cache.get(str(root))
@@ -57,6 +60,15 @@ def on_page_markdown(markdown, page, config, files):
     source = page_source(page.meta, Path(page.file.abs_src_path), root, generated)
     page.edit_url = links.edit(source) if links.enabled and source else None
     return links.resolve(markdown)
+
+
+@event_priority(-100)  # after the search plugin and mkdocs-static-i18n have written theirs
+def on_post_build(config):
+    """Material's search plugin must stay (it is what shows the search box),
+    but its index, empty here, is neither needed nor fetched: remove it."""
+    if config.extra.get("stock_search"):
+        return
+    shutil.rmtree(Path(config.site_dir) / "search", ignore_errors=True)
 
 
 def _report(result: Generated) -> None:

@@ -18,7 +18,7 @@ from ..reference.people import KINDS
 from ..reference.refs import Passage
 from .charts import format_amount, log_bars, timeline
 from .edit_links import page_meta
-from .templating import environment, load_ui
+from .templating import environment
 
 GOJUON = "あかさたなはまやらわ"
 EXCERPT = 110
@@ -242,42 +242,3 @@ def _figures_page(reference: Reference, lang: str, env, common: dict) -> str:
         charts=[c for c in charts if c["svg"]],
         groups=groups,
     )
-
-
-def reference_search_pages(reference: Reference) -> dict[str, list]:
-    """The reference pages for the search index, per language: (url, title,
-    [(anchor, heading, text)]), one entry per term, topic, entity, figure, event."""
-    out: dict[str, list] = {}
-    for lang in LANGS:
-        alt = other(lang)
-        # Each site's index in its own language: the English one holds no
-        # Japanese (the Japanese one keeps English names, which readers type).
-        terms = [
-            (t.id, t.ja, " ".join((t.ja, t.en, *t.ja_forms, *t.en_forms, t.definition_ja)))
-            if lang == "ja"
-            else (t.id, t.en, " ".join((t.en, *t.en_forms, t.definition_en)))
-            for t in reference.glossary.terms
-        ]
-        people = [
-            (e.id, e.name(lang), " ".join((e.name(lang), e.en if lang == "ja" else "", e.description(lang))))
-            for e in reference.people
-        ]
-        figures = [(f.id, format_amount(f.value, f.unit, lang), f.label(lang)) for f in reference.figures]
-        events = [(f"event-{n}", e.date, e.label(lang)) for n, e in enumerate(reference.events, start=1)]
-        u = load_ui()[lang]
-        pages = [
-            ("glossary/", u["glossary_title"], terms),
-            ("people/", u["people_title"], people),
-            ("figures/", u["figures_title"], figures),
-            ("timeline/", u["timeline_title"], events),
-        ]
-        pages += [
-            (
-                f"topics/{t.id}/",
-                t.name(lang),
-                [("", t.name(lang), f"{t.name(lang)} {t.name(alt)} {t.description(lang)}")],
-            )
-            for t in reference.topics
-        ]
-        out[lang] = pages if reference.glossary.terms else pages[1:]
-    return out

@@ -1,0 +1,27 @@
+"""Amounts as values: 5000億ドル, 5,000億ドル, $500B, $500 billion and "half a
+trillion dollars" are all the term #5e11 of the passages that write them.
+
+The values are those of the translation check (translation/numbers.py, one
+parser for both); the worker reads a query's amounts with a JavaScript
+rendering of the same patterns (core.js, ``amounts``).
+"""
+
+from __future__ import annotations
+
+from ..translation.numbers import english_values, japanese_values
+
+
+def key(value: float) -> str:
+    """#5e11, #1.4e12, #1e-3: six significant digits, no trailing zeros (core.js ``amountKey``)."""
+    mantissa, exponent = f"{value:.5e}".split("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"#{mantissa}e{int(exponent)}"
+
+
+def terms(text: str, lang: str) -> set[str]:
+    """The amount terms of a passage's text in ``lang``."""
+    values = set(english_values(text))
+    if lang == "ja":
+        for _, found in japanese_values(text):
+            values |= found
+    return {key(v) for v in values if v > 0 and v != 1}

@@ -1,0 +1,130 @@
+// The search core without a site or a browser: node --test tests/js/
+// (run by tests/test_search_core.py, so that `make test` runs it too).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  amountKey, createSearch, decodeShard, excerpt, fnv1a, matchRanges, normalise, parse, prepareLexicon, resultItems,
+} from "../../docs/assets/search/core.js";
+
+/* A tiny index, written the way build_scripts/search/index.py writes one. */
+function varints(numbers) {
+  const out = [];
+  for (let n of numbers) {
+    while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); }
+    out.push(n);
+  }
+  return out;
+}
+function encodeTerm(term, fields) {
+  const name = [...new TextEncoder().encode(term)];
+  const out = [...varints([name.length]), ...name];
+  let mask = 0;
+  for (const f of Object.keys(fields)) mask |= 1 << Number(f);
+  out.push(mask);
+  for (const f of Object.keys(fields).sort()) {
+    const ids = fields[f];
+    out.push(...varints([ids.length, ...ids.map((id, i) => (i ? id - ids[i - 1] : id))]));
+  }
+  return out;
+}
+
+const RECORDS = {
+  ja: [
+    ["documents/a/", "p1", "文書A", "", "データセンターの電力需要が急増している。"],
+    ["documents/a/", "p2", "文書A", "", "5000億ドルの投資 & 雇用"],
+    ["documents/a/", "p3", "文書A", "", "温室が足りない。"],
+    ["glossary/", "warm-shell", "用語集", "ウォームシェル", "ウォームシェル 温室"],
+  ],
+  en: [
+    ["documents/a/", "p1", "Doc A", "", "Power demand from data centres is surging."],
+    ["documents/a/", "p2", "Doc A", "", "A $500 billion investment & jobs"],
+    ["documents/a/", "p3", "Doc A", "", "There are not enough warm shells."],
+    ["glossary/", "warm-shell", "Glossary", "warm shell", "warm shell"],
+  ],
+};
+const TERMS = {
+  "デー": { 0: [0] }, "ータ": { 0: [0] }, "タセ": { 0: [0] }, "セン": { 0: [0] }, "ンタ": { 0: [0] },
+  "電力": { 0: [0] }, "power": { 1: [0] }, "data": { 1: [0] }, "centr": { 1: [0] }, "center": { 1: [0] },
+  "#5e11": { 0: [1], 1: [1] }, "invest": { 1: [1] }, "温室": { 0: [2, 3] }, "warm": { 1: [2, 3] }, "shell": { 1: [2, 3] },
+  "@g:warm-shell": { 2: [2, 3] }, "雇用": { 0: [1] }, "job": { 1: [1] },
+};
+const LEXICON = {
+  format: 1, records: RECORDS.ja.length, passages: 3, shards: 3, block: 2, boost: [], site: { ja: [], en: [] },
+  stopwords: ["the", "a", "will", "are", "there", "not"], function: ["の", "が", "は", "どう", "なる", "ない"],
+  spellings: { centr: "center" }, variants: [["売上", "売り上げ"]], concepts: [["温室", "@g:warm-shell"], ["warm shell", "@g:warm-shell"], ["ウォームシェル", "@g:warm-shell"]],
+};
+function loader(fetched = []) {
+  const shards = Array.from({ length: LEXICON.shards }, () => []);
+  for (const [term, fields] of Object.entries(TERMS)) shards[fnv1a(term) % LEXICON.shards].push(...encodeTerm(term, fields));
+  return {
+    lexicon: async () => { fetched.push("lexicon"); return LEXICON; },
+    shard: async (k) => { fetched.push(`shard ${k}`); return new Uint8Array(shards[k]); },
+    block: async (k) => {
+      fetched.push(`block ${k}`);
+      const [lang, n] = k.split("/");
+      return RECORDS[lang].slice(Number(n) * 2, Number(n) * 2 + 2);
+    },
+  };
+}
+
+test("normalise folds width, case, long vowels and katakana variants", () => {
+  assert.equal(normalise("ＧＰＵ"), "gpu");
+  assert.equal(normalise("データセンター"), normalise("データセンタ"));
+  assert.equal(normalise("ウェアラブル・デバイス"), "ウエアラブルデバイス");
+  assert.equal(normalise("ホロヴィッツ"), "ホロビッツ");
+});
+
+test("function words and question particles never make a part", () => {
+  const lexicon = prepareLexicon(LEXICON);
+  assert.deepEqual(parse("データセンターの電力はどうなる", lexicon).map((p) => p.text), ["データセンタ", "電力"]);
+  assert.deepEqual(parse("will the data centres", lexicon).map((p) => p.text), ["data", "centres"]);
+});
+
+test("amounts become their value, spelling variants and concepts alternatives", () => {
+  const lexicon = prepareLexicon(LEXICON);
+  const [amount] = parse("$500B", lexicon);
+  assert.deepEqual(amount.alternatives.map((a) => a.units), [[amountKey(5e11)]]);
+  assert.deepEqual(parse("5,000億ドル", lexicon)[0].alternatives[0].units, ["#5e11"]);
+  const [sales] = parse("売り上げ", lexicon);
+  assert.ok(sales.alternatives.some((a) => a.text === "売上"));
+  const [shell] = parse("warm shell", lexicon);
+  assert.ok(shell.alternatives.some((a) => a.units.includes("@g:warm-shell")));
+});
+
+test("a shard decodes to the ids written", () => {
+  const bytes = new Uint8Array(encodeTerm("電力", { 0: [3, 200, 70000], 2: [5] }));
+  assert.deepEqual(decodeShard(bytes).get("電力").map((ids) => ids && [...ids]), [[3, 200, 70000], null, [5]]);
+});
+
+test("search finds both languages, ranks the site's language first, loads only what it needs", async () => {
+  const fetched = [];
+  const engine = createSearch(loader(fetched), "en");
+  const found = await engine.search("データセンタ");
+  assert.deepEqual(found.results.map((r) => r.id), [0]);
+  assert.ok(!fetched.some((f) => f.startsWith("block")));
+  const shell = await engine.search("温室");
+  // the passage (concept and word) and the glossary entry above it
+  assert.deepEqual(shell.results.map((r) => r.id), [3, 2]);
+  assert.deepEqual((await engine.search("half a trillion")).results.map((r) => r.id), [1]);
+  assert.deepEqual((await engine.search("bitcoin")).results, []);
+});
+
+test("results carry escaped excerpts with the matches marked, never inside an entity", async () => {
+  const engine = createSearch(loader(), "ja");
+  const found = await engine.search("雇用");
+  const { items } = resultItems(found, await engine.rowsFor(found), engine.lexicon, "ja", "");
+  const [passage, page] = items[0];
+  assert.equal(passage.location, "documents/a/#p2");
+  assert.equal(page.location, "documents/a/");
+  assert.match(passage.text, /&amp; <mark>雇用<\/mark>/);
+  assert.deepEqual(passage.terms, { "雇用": true });
+  const { html } = excerpt("R&D & amp", matchRanges("R&D & amp", { strings: new Set(["amp"]), stems: new Set(), amounts: new Set() }, prepareLexicon(LEXICON)));
+  assert.equal(html, "R&amp;D &amp; <mark>amp</mark>");
+});
+
+test("a failed load rejects and is tried again", async () => {
+  let calls = 0;
+  const engine = createSearch({ ...loader(), lexicon: async () => { if (!calls++) throw new Error("offline"); return LEXICON; } }, "ja");
+  await assert.rejects(engine.search("電力"), /offline/);
+  assert.equal((await engine.search("電力")).results.length, 1);
+});

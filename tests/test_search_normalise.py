@@ -1,0 +1,139 @@
+"""The search's normalisations, on real examples from the corpus, and the
+agreement of the build's side (Python) with the worker's (core.js) on every
+passage of the corpus: normalised text, terms, amounts and stems."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from build_scripts.pipeline import Paths, load
+from build_scripts.search import amounts, english, japanese, katakana
+from build_scripts.search.normalise import grams, japanese_runs, normalise, words
+from build_scripts.translation.numbers import english_values, japanese_values
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return list(load(Paths(ROOT)).documents)
+
+
+def test_width_case_and_katakana_variants():
+    assert normalise("ＧＰＵ") == "gpu"
+    assert normalise("ｶﾀｶﾅ") == normalise("カタカナ")
+    assert normalise("データセンター") == normalise("データセンタ") == "データセンタ"
+    assert normalise("トランジスター") == normalise("トランジスタ")
+    assert normalise("コンピューター") == "コンピュータ"
+    assert normalise("ウェアラブル・デバイス") == normalise("ウェアラブルデバイス") == "ウエアラブルデバイス"
+    assert normalise("ホロヴィッツ") == "ホロビッツ"
+    assert normalise("OpenAI’s") == "openai's"
+    # a long vowel inside a word stays: データ is not デタ
+    assert normalise("データ") == "データ"
+
+
+def test_japanese_units_are_bigrams_and_kanji():
+    assert grams("計算資源") == ["計算", "算資", "資源", "計", "算", "資", "源"]
+    assert grams("の") == []
+    assert japanese_runs(normalise("OpenAI の CEO サム・アルトマン氏")) == ["の", "サムアルトマン氏"]
+
+
+def test_english_stems_plurals_verbs_and_nouns():
+    spellings = {}
+    assert english.term("centers", spellings) == english.term("center", spellings)
+    assert english.term("layoffs", spellings) == english.term("layoff", spellings)
+    assert english.term("superintelligent", spellings) == english.term("superintelligence", spellings)
+    assert english.term("the", spellings) is None and english.term("will", spellings) is None
+
+
+def test_british_spellings_read_as_american():
+    vocabulary = {english.stem(w) for w in ("center", "labor", "fiber", "commercialization", "centralized")}
+    spellings = english.spelling_stems(vocabulary)
+    for british, american in [
+        ("centre", "center"),
+        ("labour", "labor"),
+        ("fibre", "fiber"),
+        ("centralised", "centralized"),
+    ]:
+        assert english.term(british, spellings) == english.term(american, spellings), british
+    assert english.term("commercialisation", spellings) == english.term("commercialization", spellings)
+
+
+def test_amounts_are_values_whatever_their_writing():
+    same = {amounts.key(5e11)}
+    assert same <= amounts.terms("5000億ドル", "ja")
+    assert same <= amounts.terms("5,000億ドル", "ja")
+    assert same <= amounts.terms("$500B", "en")
+    assert same <= amounts.terms("$500 billion", "en")
+    assert same <= amounts.terms("half a trillion dollars", "en")
+    assert amounts.key(1.4e12) in amounts.terms("1兆4000億ドル", "ja") & amounts.terms("1兆4千億ドル", "ja")
+    assert amounts.key(1.4e12) in amounts.terms("$1.4T", "en") & amounts.terms("$1.4 trillion", "en")
+    assert amounts.key(1e-3) in amounts.terms("1000分の1", "ja") & amounts.terms("1/1000", "en")
+    assert amounts.key(2e10) in amounts.terms("$20bn", "en")
+
+
+def test_number_parsing_shared_with_the_translation_check():
+    assert japanese_values("1兆4千億ドル") == [("1兆4千億", {1.4e12})]
+    assert {5e11, 500.0} <= english_values("$500B")
+    assert {0.1, 10.0} <= english_values("1/10")
+
+
+def test_japanese_spelling_groups_and_function_words():
+    groups, function = japanese.analyse(["売上は伸びた。ワット当たりの性能", "データセンターの建設が遅れている"])
+    grouped = {form: set(g) for g in groups for form in g}
+    assert {"売上", "売り上げ"} <= grouped["売上"]
+    assert "当り" in grouped.get("当たり", set())
+    assert {"は", "の", "が", "いる"} <= set(function)
+
+
+def test_katakana_for_latin_words(tmp_path, monkeypatch):
+    monkeypatch.setenv("SEARCH_CACHE", str(tmp_path))
+    renderer = katakana.Renderer()
+    renderer.cache.update({"stargate": "スターゲート", "chat": "チャット", "deep": "ディープ", "research": "リサーチ"})
+    found = katakana.terms("Stargate, ChatGPT and Deep Research", renderer)
+    assert {
+        "~" + normalise("スターゲート"),
+        "~" + normalise("チャットGPT"),
+        "~" + normalise("ディープリサーチ"),
+    } <= found
+    assert not renderer.dirty  # nothing left for the model
+
+
+def _corpus(documents):
+    return [
+        (text, lang)
+        for doc in documents
+        for seg in doc.segments
+        for text, lang in ((seg.ja, "ja"), (seg.en, "en"))
+        if text
+    ]
+
+
+def test_python_and_javascript_agree_on_every_passage(documents):
+    texts = _corpus(documents)
+    vocabulary = sorted({w for text, _ in texts for w in words(normalise(text))})
+    spellings = english.spelling_stems({english.stem(w) for w in vocabulary})
+    lexicon = {"stopwords": sorted(english.STOPWORDS), "spellings": spellings}
+    extra = ["organization", "organizations", "added", "universal", "internationally", "generously", "dying", "skies"]
+    data = json.dumps({"texts": texts, "words": vocabulary + extra, "lexicon": lexicon}, ensure_ascii=False)
+    out = subprocess.run(
+        ["node", str(ROOT / "tests" / "js" / "analyse.mjs")], input=data, capture_output=True, text=True, check=True
+    )
+    js = json.loads(out.stdout)
+    mismatches = []
+    for (text, lang), got in zip(texts, js["texts"], strict=True):
+        norm = normalise(text)
+        terms = {t for w in words(norm) if (t := english.term(w, spellings))}
+        for run in japanese_runs(norm):
+            terms.update(grams(run))
+        want = {"normalised": norm, "terms": sorted(terms), "amounts": sorted(amounts.terms(text, lang))}
+        if got != want:
+            mismatches.append((text[:60], {k: (want[k], got[k]) for k in want if want[k] != got[k]}))
+    assert not mismatches, mismatches[:3]
+    stems = [english.stem(w) for w in vocabulary + extra]
+    pairs = zip(vocabulary + extra, stems, js["stems"], strict=False)
+    assert js["stems"] == stems, [(w, a, b) for w, a, b in pairs if a != b][:10]
+    assert len(texts) > 500 and len(vocabulary) > 2000
