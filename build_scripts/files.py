@@ -136,3 +136,53 @@ def sync_tree(root: Path, files: dict[str, str]) -> tuple[int, int]:
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return written, removed
+
+
+class Cache:
+    """A content-keyed store in an ignored folder (``Paths.cache``, ``.cache/``).
+
+    A value is stored under a hash of everything that shapes it (its inputs and
+    the code that makes it, see ``code_hash``), so a changed input is simply a
+    different key: the cache can be stale-free without ever being cleared. It
+    survives between runs, and CI may keep it between jobs. Writes are atomic,
+    so an interrupted build leaves no half-written entry.
+    """
+
+    def __init__(self, folder: Path, namespace: str):
+        self.folder = folder / namespace
+
+    @staticmethod
+    def key(*parts: str | bytes) -> str:
+        digest = hashlib.sha256()
+        for part in parts:
+            data = part if isinstance(part, bytes) else part.encode("utf-8")
+            digest.update(len(data).to_bytes(8, "little") + data)  # unambiguous: a/bc != ab/c
+        return digest.hexdigest()
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def get(self, key: str) -> bytes | None:
+        try:
+            return self.path(key).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def put(self, key: str, data: bytes) -> None:
+        target = self.path(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+
+
+def code_hash(*folders: Path) -> str:
+    """A hash of the source files (Python, templates, data) under ``folders``:
+    part of a cache key, so that a change of the code that makes a value
+    makes a new key."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
