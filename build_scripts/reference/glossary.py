@@ -33,6 +33,8 @@ class Term:
     related: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()  # passages (DOC:ID) where a form means something else
     line: int = field(default=0, compare=False)  # where it is defined in glossary.yml
+    search_ja: tuple[str, ...] = ()  # words readers type for it that the texts do not use (search only)
+    search_en: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ def load_glossary(loaded: Loaded) -> Glossary:
             related=tuple(raw["related"]),
             exclude=tuple(raw["exclude"]),
             line=raw.line,
+            search_ja=tuple(map(str, raw["search_terms"]["ja"])),
+            search_en=tuple(map(str, raw["search_terms"]["en"])),
         )
         for raw in records
     ]

@@ -24,6 +24,8 @@ class Entity:
     names_en: tuple[str, ...]
     description_ja: str
     description_en: str
+    search_ja: tuple[str, ...] = ()  # words readers type for it that the texts do not use (search only)
+    search_en: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
         return self.ja if lang == "ja" else self.en
@@ -48,6 +50,8 @@ def load_people(loaded: Loaded) -> list[Entity]:
             names_en=tuple(dict.fromkeys([str(raw["en"]), *map(str, raw["names"]["en"])])),
             description_ja=str(raw["description"]["ja"]),
             description_en=str(raw["description"]["en"]),
+            search_ja=tuple(map(str, raw["search_terms"]["ja"])),
+            search_en=tuple(map(str, raw["search_terms"]["en"])),
         )
         for raw in records
     ]

@@ -30,6 +30,8 @@ class Topic:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     origin: str = ""  # the data file, for error messages
+    search_ja: tuple[str, ...] = ()  # words readers type for it that the texts do not use (search only)
+    search_en: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
         return self.ja if lang == "ja" else self.en
@@ -56,6 +58,8 @@ def load_topics(loaded: Loaded) -> list[Topic]:
             include=tuple(raw["include"]),
             exclude=tuple(raw["exclude"]),
             origin=str(loaded.path),
+            search_ja=tuple(map(str, raw["search_terms"]["ja"])),
+            search_en=tuple(map(str, raw["search_terms"]["en"])),
         )
         for raw in records
     ]

@@ -128,6 +128,7 @@ GLOSSARY = top(
                 "definition": Field(both(), required=True),
                 "related": Field(ListOf(ID), default=list),
                 "exclude": Field(ListOf(PASSAGE), default=list),
+                "search_terms": Field(forms(), default=lambda: {"ja": [], "en": []}),
             }
         ),
         label=entries("term"),
@@ -146,6 +147,7 @@ TOPICS = top(
                 "keywords": Field(forms(), default=lambda: {"ja": [], "en": []}),
                 "include": Field(ListOf(PASSAGE), default=list),
                 "exclude": Field(ListOf(PASSAGE), default=list),
+                "search_terms": Field(forms(), default=lambda: {"ja": [], "en": []}),
             }
         ),
         label=entries("topic"),
@@ -163,6 +165,7 @@ PEOPLE = top(
                 "en": Field(Scalar(), required=True),
                 "names": Field(forms(), default=lambda: {"ja": [], "en": []}),
                 "description": Field(both(), required=True),
+                "search_terms": Field(forms(), default=lambda: {"ja": [], "en": []}),
             }
         ),
         label=entries("entity"),
