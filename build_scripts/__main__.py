@@ -105,6 +105,8 @@ def _sync(paths: Paths, args) -> int:
     from .translation.sync import sync
 
     result = sync(paths)
+    for move in result.moves:
+        print(f"moved {move}")
     for path in result.written:
         print(f"updated {path}")
     print(f"{len(result.written)} translation files updated; {result.stale} stale, {result.obsolete} obsolete entries")

@@ -6,17 +6,19 @@ All input problems of all documents are collected before the build stops.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputError, Problem
 from .files import read_seeds
-from .model import Document
+from .model import DocMeta, Document
 from .source.boilerplate import load_rules, strip_boilerplate
-from .source.parse import parse_lines, plain_title
+from .source.hints import NO_HINTS, ParseHints
+from .source.metadata import SourceMeta, defaults
+from .source.parse import Parsed, parse_lines, plain_title
 from .source.segment import assign_ids
 from .translation.catalog import load_catalog
-from .translation.documents import doc_meta, load_metadata
+from .translation.documents import doc_meta, load_metadata, structure_hints
 from .translation.merge import merge
 
 
@@ -60,10 +62,13 @@ def load(paths: Paths) -> tuple[list[Document], Report]:
     rules = load_rules(paths.boilerplate)
     seeds = read_seeds(paths.seeds)
     metadata = load_metadata(paths.metadata)
+    hints = structure_hints(paths.metadata)  # TEMPORARY until the schema layer converts documents.yml
     documents, problems, report = [], [], Report()
     for order, seed in enumerate(seeds, start=1):
         lines, dropped = strip_boilerplate(seed, rules)
-        parsed = parse_lines(lines)
+        doc_hints = hints.get(seed.name, NO_HINTS)
+        parsed = parse_lines(lines, doc_hints)
+        problems.extend(hint_problems(parsed, doc_hints, paths.metadata, seed.name))
         try:
             catalog = load_catalog(paths.editorial, seed.name)
         except InputError as err:
@@ -74,6 +79,7 @@ def load(paths: Paths) -> tuple[list[Document], Report]:
         segments = merge(seed.name, parsed.blocks, ids, catalog)
         raw = metadata.get(seed.name)
         meta = doc_meta(seed.name, raw, plain_title(parsed.blocks, seed.name), order)
+        meta = with_seed_metadata(meta, parsed.metadata)
         documents.append(
             Document(
                 meta=meta,
@@ -101,6 +107,22 @@ def load(paths: Paths) -> tuple[list[Document], Report]:
         raise InputError([Problem(paths.metadata, f"slug '{s}' is used by two documents") for s in sorted(duplicates)])
     documents.sort(key=lambda d: (d.meta.order, d.meta.name))
     return documents, report
+
+
+def with_seed_metadata(meta: DocMeta, found: SourceMeta) -> DocMeta:
+    """The seed's own date, byline, source and link fill the fields the
+    editorial metadata leaves empty."""
+    unset = {name: value for name, value in defaults(found).items() if not getattr(meta, name)}
+    return replace(meta, **unset) if unset else meta
+
+
+def hint_problems(parsed: Parsed, hints: ParseHints, metadata: Path, name: str) -> list[Problem]:
+    """A structure hint the seed contradicts, at the hint's file and line."""
+    out = []
+    for problem in parsed.problems:
+        path, line = hints.origins.get(problem.key, (metadata, None))
+        out.append(Problem(path, f"{name}: structure: {problem.message}", line))
+    return out
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -1,13 +1,24 @@
-"""Bring the translation files in line with the seeds (``sync`` command)."""
+"""Bring the translation files in line with the seeds (``sync`` command).
+
+A file is written only when what it holds changes: a hand-edited file whose
+entries are already right keeps its bytes (its own quoting and line breaks).
+When a recorded passage's id is gone because its text now lies in another
+passage (better recognition joined two lines, say), its translation and notes
+are carried over to that passage, marked stale unless the text is the same,
+and the move is reported.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..files import write_if_changed
+import yaml
+
+from ..files import YAML_LOADER, read_yaml, write_if_changed
 from ..model import Document
 from ..pipeline import Paths, load
-from .catalog import catalog_entries, load_catalog, render_catalog
+from ..source.segment import Move, find_moves
+from .catalog import Catalog, catalog_entries, load_catalog, render_catalog
 
 
 @dataclass(frozen=True)
@@ -15,6 +26,7 @@ class SyncResult:
     written: list[str]
     stale: int
     obsolete: int
+    moves: list[str] = field(default_factory=list)  # "doc: p7 -> h3 (…)", one per carried translation
 
 
 def sync(paths: Paths) -> SyncResult:
@@ -24,6 +36,7 @@ def sync(paths: Paths) -> SyncResult:
         [path for r in results for path in r.written],
         sum(r.stale for r in results),
         sum(r.obsolete for r in results),
+        [move for r in results for move in r.moves],
     )
 
 
@@ -31,8 +44,49 @@ def sync_document(paths: Paths, doc: Document) -> SyncResult:
     """Write one document's translation file (a skeleton if it has none)."""
     catalog = load_catalog(paths.editorial, doc.meta.name)
     entries, obsolete = catalog_entries(doc.segments, catalog)
+    moves = find_moves(
+        [(s.id, s.source) for s in doc.segments],
+        [(e.id, e.source) for e in catalog.entries if e.translation or e.notes],
+    )
+    reported = carry_over(entries, obsolete, moves, catalog)
     stale = sum(1 for e in entries if e.get("status") == "stale")
     main_lang = "en" if all(s.source_lang == "en" for s in doc.segments) else "ja"
     text = render_catalog(doc.meta.name, main_lang, entries, obsolete, catalog.doc_notes)
-    written = [str(catalog.path.relative_to(paths.root))] if write_if_changed(catalog.path, text) else []
-    return SyncResult(written, stale, len(obsolete))
+    written = []
+    if not _same_data(catalog, text) and write_if_changed(catalog.path, text):
+        written.append(str(catalog.path.relative_to(paths.root)))
+    return SyncResult(written, stale, len(obsolete), [f"{doc.meta.name}: {line}" for line in reported])
+
+
+def carry_over(entries: list[dict], obsolete: list[dict], moves: list[Move], catalog: Catalog) -> list[str]:
+    """Give each moved passage's translation and notes to the passage that now
+    holds its text; returns one line per move for the report."""
+    recorded = {e.id: e for e in catalog.entries}
+    by_id = {entry["id"]: entry for entry in entries}
+    moved = {move.old for move in moves}
+    obsolete[:] = [entry for entry in obsolete if entry["id"] not in moved]
+    report = []
+    for new in dict.fromkeys(move.new for move in moves):
+        olds = [recorded[m.old] for m in moves if m.new == new]
+        target, own = by_id[new], recorded.get(new)
+        pieces = ([own] if own and own.translation else []) + olds
+        exact = len(pieces) == 1 and all(m.same_text for m in moves if m.new == new)
+        translations = [p.translation for p in pieces if p.translation]
+        if translations:
+            target["translation"] = " ".join(translations)
+            target["status"] = pieces[0].status if exact else "stale"
+            if not exact:
+                target["previous_source"] = "\n".join(p.source for p in pieces)
+        notes = [{"ja": n.ja, "en": n.en} for p in pieces for n in p.notes]
+        if notes:
+            target["notes"] = notes
+        how = "same text" if exact else "now part of a longer passage; marked stale"
+        report.append(f"{', '.join(o.id for o in olds)} -> {new}: translation and notes carried over ({how})")
+    return report
+
+
+def _same_data(catalog: Catalog, text: str) -> bool:
+    """The rendered file says exactly what the file on disk says."""
+    if not catalog.path.exists():
+        return False
+    return read_yaml(catalog.path) == yaml.load(text, Loader=YAML_LOADER)
