@@ -19,9 +19,9 @@ KINDS = {
     "share-buttons": (
         "Share buttons of the source page.",
         re.compile(
-            rf"(?:この(?:記事|ページ)を)?(?:シェア|共有)(?:する|しよう|してください)?|{SNS}\s*(?:で|に|へ)?\s*"
-            rf"(?:シェア|ポスト|送る|ツイート|共有|ブックマーク|投稿)(?:する)?|ツイート|ポスト|いいね!?|B!|LINEで送る|"
-            rf"Share(?: this (?:article|story|post|page))?(?: on {SNS})?|Tweet|Copy link|Print"
+            r".{0,20}(?:シェア|共有|ツイート|ポスト|ブックマーク|LINEで送る)(?:する|しよう|してね|してください|お願いします)?[!！]?"
+            rf"|{SNS}\s*(?:で|に|へ)?\s*(?:送る|投稿)(?:する)?|いいね!?|B!|はてブ"
+            rf"|Share(?: this (?:article|story|post|page))?(?: on {SNS})?|Tweet|Copy link|Print"
         ),
     ),
     "ad-markers": (
@@ -36,7 +36,7 @@ KINDS = {
         re.compile(
             r"[【\[]?(?:関連記事|関連リンク|関連|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|人気記事|注目記事"
             r"|Related(?: articles| stories| posts)?|Read more|More from .{1,30}|You may also like|Recommended)[】\]]?"
-            r"(?:[:：]\s*\S.*)?"
+            r"(?:[:：]\s*\S.*|[:：])?"
         ),
     ),
     "site-navigation": (

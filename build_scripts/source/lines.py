@@ -28,6 +28,8 @@ CAPTION_LABEL = re.compile(
     r"\s*[:：=]\s*\S.*"
 )
 NOTE = re.compile(r"[(（]注[:：].*")
+ASIDE = re.compile(r"[(（][^()（）]{1,15}[)）]")  # (拍手) (笑) (了): a stage direction or an end mark
+END_MARK = re.compile(r"[(（＜<〈]\s*(?:了|おわり|終わり|完|終)\s*[)）＞>〉]|[(（]?以上[)）]?|\(?(?:END|End)\)?")
 ASTERISK_NOTE = re.compile(r"※\s*(?P<text>\S.*)")
 LINE_NUMBER = re.compile(r"(\d{1,2})\s+(?=\S)")
 EN_HEADING_END = tuple('.,;:!?"”’)') + ("…",)
@@ -84,6 +86,8 @@ def numbered_item(line: str, lang: str = "ja") -> Marked | None:
 
 
 NUMBER_STYLES = ("第N章", "第N節", "第N部", "第N回", "第N条", "(1)", "①", "Ⅰ", "1)", "1.")
+# Styles of major headings (level 2); the others are level 3 once a major one has appeared.
+MAJOR_STYLES = ("■", "□", "【】", "第N章", "第N部", "Ⅰ", "1.", "short line")
 
 
 def _number_style(marker: str) -> str:
@@ -113,6 +117,13 @@ def note(line: str) -> Marked | None:
         return Marked("", line)
     if match := ASTERISK_NOTE.fullmatch(line):
         return Marked("※", match["text"])
+    return None
+
+
+def aside(line: str) -> Marked | None:
+    """A short parenthesised line: (拍手), (会場笑), or an end mark (了), 以上."""
+    if ASIDE.fullmatch(line) or END_MARK.fullmatch(line):
+        return Marked("", line, "end" if END_MARK.fullmatch(line) else "")
     return None
 
 

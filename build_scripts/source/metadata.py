@@ -66,6 +66,16 @@ SOURCE_MENTION = re.compile(
 )
 SITE_TITLE = re.compile(r"(?P<title>[^|｜]{2,}?)\s+[|｜]\s+(?P<rest>[^。]+)")
 SITE_SEPARATOR = re.compile(r"\s+[-–—|｜]\s+")
+ISSUER = re.compile(
+    r"(?:(?:株式会社|有限会社|合同会社|(?:一般|公益)?(?:社団|財団)法人)\S{1,20}"
+    r"|\S{0,20}(?:株式会社|有限会社|合同会社|大学|市役所|区役所|町役場|村役場|省|庁|協会|機構|研究所)"
+    r"|\S.{0,30}\s(?:Inc\.|Corporation|Co\., Ltd\.|LLC|Ltd\.))"
+    r"(?:\s+\S{1,20}(?:部|課|室|局|係|センター))?"
+)
+RELEASE_HEADER = re.compile(
+    r"報道関係者各位|関係者各位|各位|プレスリリース|ニュースリリース|報道発表資料"
+    r"|PRESS RELEASE|Press Release|News Release"
+)
 BREADCRUMB = re.compile(r"(?:ホーム|トップ|TOP|Top|Home)\s*[>＞›»]\s*\S.*")
 PHOTO_ROLES = ("写真", "撮影", "Photo", "Photos", "Photography")
 SEPARATORS = " \t\u3000|｜/／,、・"
@@ -104,7 +114,7 @@ EN_ROLE_NAMES = {
 class MetaItem:
     """One fact read from a metadata line."""
 
-    key: str  # date | updated | credit | copyright | source | url | site | breadcrumb | place
+    key: str  # date | updated | credit | copyright | source | url | site | issuer | place
     value: str
     role: str = ""  # for a credit: the role as printed ("取材・文", "By")
 
@@ -120,12 +130,13 @@ class SourceMeta:
     url: str = ""
     links: tuple[str, ...] = ()  # every line that is only a URL
     site: str = ""
+    issuer: str = ""
     copyright: str = ""
     place: str = ""
 
     def fields(self) -> list[tuple[str, str]]:
         """(name, value) of every field that is set, for reports."""
-        names = ("date", "updated", "source", "url", "site", "copyright", "place")
+        names = ("date", "updated", "source", "url", "site", "issuer", "copyright", "place")
         out = [(name, getattr(self, name)) for name in names if getattr(self, name)]
         out[1:1] = [(role, name) for role, name in self.credits]
         return out
@@ -226,6 +237,16 @@ def site_title(line: str) -> tuple[str, str] | None:
     return match["title"].strip(), parts[-1].strip()
 
 
+def issuer(line: str) -> str:
+    """株式会社サンプル 広報部 / 市役所 デジタル推進課: who issues the text."""
+    return line if ISSUER.fullmatch(line) else ""
+
+
+def release_header(line: str) -> bool:
+    """報道関係者各位, プレスリリース: the heading of a press release."""
+    return bool(RELEASE_HEADER.fullmatch(line))
+
+
 def breadcrumb(line: str) -> bool:
     return bool(BREADCRUMB.fullmatch(line))
 
@@ -253,6 +274,7 @@ def collect(items: list[MetaItem], links: list[str]) -> SourceMeta:
         url=first.get("url", ""),
         links=tuple(links),
         site=first.get("site", ""),
+        issuer=first.get("issuer", ""),
         copyright=first.get("copyright", ""),
         place=first.get("place", ""),
     )
@@ -282,15 +304,15 @@ def dates(printed: str) -> tuple[str, str]:
 def defaults(meta: SourceMeta) -> dict[str, str]:
     """DocMeta fields this metadata can fill (the editorial data wins)."""
     out: dict[str, str] = {}
-    if meta.date:
-        ja, en = dates(meta.date)
-        if meta.updated:
+    if meta.date or meta.updated:
+        ja, en = dates(meta.date or meta.updated)
+        if meta.date and meta.updated:
             updated_ja, updated_en = dates(meta.updated)
             ja, en = f"{ja}(更新 {updated_ja})", f"{en} (updated {updated_en})"
         out["date_ja"], out["date_en"] = ja, en
     source_ja = [_credit(role, name, role) for role, name in meta.credits]
     source_en = [_credit(role, name, EN_ROLE_NAMES.get(role, role)) for role, name in meta.credits]
-    for part in (meta.site, meta.source, f"© {meta.copyright}" if meta.copyright else ""):
+    for part in (meta.issuer, meta.site, meta.source, f"© {meta.copyright}" if meta.copyright else ""):
         if part:
             source_ja.append(part)
             source_en.append(part)

@@ -98,11 +98,17 @@ def _parse_paragraph(paragraph: str, state: RunState, followed: bool = False) ->
         level = 3 if state.roman_seen else 2
         return [Block("heading", head, level=level, marker=f"{arabic[1]}."), *paragraphs(rest)]
     head, rest = _split_run_in_heading(paragraph)
-    if (rest or followed) and len(head) <= SHORT_HEADING and not ends_sentence(head):
+    run_in = rest and ends_sentence(rest) and _balanced(head)  # 「中川 翔(…)」 is a name, not a heading
+    if (run_in or followed) and len(head) <= SHORT_HEADING and not ends_sentence(head):
         # a short phrase without a sentence end, run in before a paragraph
         level = 3 if state.section_seen else 2
         return [Block("heading", head, level=level), *paragraphs(rest)]
     return [Block("paragraph", paragraph)]
+
+
+def _balanced(text: str) -> bool:
+    """Every bracket opened in the text is closed in it."""
+    return all(text.count(a) == text.count(b) for a, b in ("()", "（）", "「」", "『』"))
 
 
 def _heading_with_rest(text: str, level: int, marker: str) -> list[Block]:
