@@ -64,7 +64,7 @@ SOURCE_LINE = re.compile(
 SOURCE_MENTION = re.compile(
     r"(?:出典|引用元|元記事|Source|Originally published)[^:：]{0,6}[:：]\s*(?P<url>https?://\S+)"
 )
-SITE_TITLE = re.compile(r"(?P<title>[^|｜]{2,}?)\s+[|｜]\s+(?P<rest>[^。]+)")
+SITE_TITLE = re.compile(r"(?P<title>[^|｜。]{2,}?)\s+[|｜]\s+(?P<rest>[^。]+)")
 SITE_SEPARATOR = re.compile(r"\s+[-–—|｜]\s+")
 ISSUER = re.compile(
     r"(?:(?:株式会社|有限会社|合同会社|(?:一般|公益)?(?:社団|財団)法人)\S{1,20}"

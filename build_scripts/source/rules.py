@@ -181,7 +181,7 @@ def speaker_turn(line: str, ctx: Context) -> list[Block] | None:
     if voice is None:  # a timestamp alone: the open turn goes on, or a new unlabelled one
         template = ctx.turn or Block("turn", "", source_lang=ctx.lang)
     elif voice.role == "interviewer":
-        return [_question(found.text, ctx, "", found.rule)]
+        return [replace(_question(found.text, ctx, "", found.rule), speaker=voice.label)]
     else:
         template = Block(
             "turn",
@@ -295,8 +295,14 @@ def _next_question(ctx: Context, number: str) -> str:
 def _marked_heading(found: rules_for_lines.Marked, ctx: Context, line: str) -> list[Block] | None:
     if _not_heading(line, ctx):
         return None
-    shown = found.mark if found.style in rules_for_lines.NUMBER_STYLES else ""
-    return _heading(found.text, ctx, found.style, shown)
+    if found.style in rules_for_lines.NUMBER_STYLES:
+        return _heading(found.text, ctx, found.style, found.mark)  # a number is shown as the marker
+    # a decorative mark (■, 【】) is neither text nor marker; the preview names it
+    return [replace(b, rule=f"{rule_name(line, ctx)} {found.mark}") for b in _heading(found.text, ctx, found.style, "")]
+
+
+def rule_name(line: str, ctx: Context) -> str:
+    return "bracket-heading" if line.startswith("【") else "mark-heading"
 
 
 def _heading(text: str, ctx: Context, style: str, marker: str) -> list[Block]:

@@ -147,7 +147,7 @@ def _label_uses(lines: list[str]) -> tuple[Counter, Counter, dict[str, int]]:
         label, rest = found
         uses[label] += 1
         first.setdefault(label, number)
-        if not rest or len(rest) >= SPEECH_LENGTH or ends_sentence(rest):
+        if not rest or len(rest) >= SPEECH_LENGTH or ends_sentence(rest) or rest.endswith("."):
             speechful[label] += 1
     return uses, speechful, first
 

@@ -18,10 +18,16 @@ from pathlib import Path
 import yaml
 
 from ..errors import fail
-from ..files import YAML_LOADER, mapping_items, read_yaml_marked, write_if_changed
+from ..files import YAML_LOADER, mapping_items, read_seed, read_yaml_marked, write_if_changed
 from ..model import Document
-from ..pipeline import Paths, load
-from .catalog import catalog_path
+from ..pipeline import Paths, hint_problems, load
+from ..source.boilerplate import load_rules, strip_boilerplate
+from ..source.hints import NO_HINTS
+from ..source.parse import parse_lines
+from ..source.preview import move_lines, preview_lines
+from ..source.segment import assign_ids, find_moves
+from .catalog import catalog_path, load_catalog
+from .documents import structure_hints
 from .sync import sync_document
 
 FIELDS = ("date", "kind", "speakers", "source", "translators", "summary")  # as in documents.yml
@@ -87,6 +93,40 @@ def register(paths: Paths, given: Path, cwd: Path | None = None) -> Registered:
         segments=len(doc.segments),
         pending=sum(1 for s in doc.segments if s.status == "pending"),
     )
+
+
+def preview(paths: Paths, given: Path, cwd: Path | None = None) -> list[str]:
+    """What the parser recognises in a text (in seeds/ or not yet), with the
+    project's boilerplate rules and the structure hints of its name."""
+    cwd = cwd or Path.cwd()
+    path = next(
+        (c for c in ([given] if given.is_absolute() else [cwd / given, paths.root / given]) if c.exists()), None
+    )
+    if path is None:
+        raise fail(given, "no such file")
+    seed = read_seed(path)
+    lines, dropped = strip_boilerplate(seed, load_rules(paths.boilerplate))
+    hints = structure_hints(paths.metadata).get(seed.name, NO_HINTS)
+    parsed = parse_lines(lines, hints)
+    out = preview_lines(str(given), len(seed.text.rstrip("\n").split("\n")), parsed)
+    if dropped:
+        out.append(f"dropped by {paths.boilerplate.name} ({len(dropped)})")
+        out += [f"  [{d.rule}] {d.text}" for d in dropped]
+    problems = hint_problems(parsed, hints, paths.metadata, seed.name)
+    out += [f"problem: {problem}" for problem in problems]
+    out += _id_report(paths, seed.name, parsed.blocks)
+    return out
+
+
+def _id_report(paths: Paths, name: str, blocks) -> list[str]:
+    """How the ids recorded in the text's translation file fare with this parse."""
+    catalog = load_catalog(paths.editorial, name)
+    recorded = [(e.id, e.kind, e.source) for e in catalog.entries]
+    ids = assign_ids(blocks, recorded)
+    carried = [(e.id, e.source) for e in catalog.entries if e.translation or e.notes]
+    moves = find_moves(list(zip(ids, (b.text for b in blocks), strict=True)), carried)
+    lost = [ident for ident, _ in carried if ident not in ids and ident not in {m.old for m in moves}]
+    return move_lines(name, len(recorded), moves, lost)
 
 
 def metadata_block(doc: Document, slug: str, order: int) -> str:
