@@ -281,3 +281,20 @@ def test_boilerplate_is_suggested_never_dropped():
     assert rules[2]["lines"] == ["関連記事", "前の記事の題名", "次の記事の題名"] and all(r["reason"] for r in rules)
     parsed = parse_lines(text)
     assert [b.text for b in parsed.blocks] == [t for t in text if t]  # every line still published
+
+
+def test_the_blog_posts_date_lines_are_read_in_full():
+    """Known limit of seed 001: its dateline, addendum and source were only
+    partly read (kept as passages, not as metadata). Now all of them are,
+    while the passages stay exactly as they were."""
+    from build_scripts.source.boilerplate import load_rules, strip_boilerplate
+
+    root = Path(__file__).resolve().parent.parent
+    seed = read_seed(root / "seeds" / "001_814190bd2886a73f.txt")
+    text_lines, _ = strip_boilerplate(seed, load_rules(root / "editorial" / "boilerplate.yml"))
+    parsed = parse_lines(text_lines)
+    found = parsed.metadata
+    assert (found.date, found.updated, found.copyright) == ("2026.3.14", "2026.3.19", "rev.com")
+    assert found.url == "https://www.rev.com/transcripts/altman-speaks-at-blackrocks-us-infrastructure-summit"
+    assert metadata.defaults(found)["date_en"] == "14 March 2026 (updated 19 March 2026)"
+    assert [b.text for b in parsed.blocks if b.kind == "meta"] == ["2026.3.14", "[追記] 2026.3.19", "© rev.com"]
