@@ -298,3 +298,25 @@ def test_the_blog_posts_date_lines_are_read_in_full():
     assert found.url == "https://www.rev.com/transcripts/altman-speaks-at-blackrocks-us-infrastructure-summit"
     assert metadata.defaults(found)["date_en"] == "14 March 2026 (updated 19 March 2026)"
     assert [b.text for b in parsed.blocks if b.kind == "meta"] == ["2026.3.14", "[追記] 2026.3.19", "© rev.com"]
+
+
+def test_a_japanese_only_transcript_with_english_labels_is_no_bilingual_transcript():
+    text = [
+        "Jane Doe (00:12):",
+        "皆さん、こんにちは。今日は電力の話をします。",
+        "John Roe (00:40):",
+        "よろしくお願いします。まず、現状を教えてください。",
+        "Jane Doe (00:52):",
+        "送電網の増強が追いついていません。",
+        "John Roe (01:30):",
+        "ありがとうございました。",
+    ]
+    parsed = parse_lines(text)
+    turns = [b for b in parsed.blocks if b.kind == "turn"]
+    assert [(b.speaker, b.timestamp, b.source_lang, b.paired) for b in turns] == [
+        ("Jane Doe", "00:12", "ja", ""),
+        ("John Roe", "00:40", "ja", ""),
+        ("Jane Doe", "00:52", "ja", ""),
+        ("John Roe", "01:30", "ja", ""),
+    ]
+    assert [b.text for b in turns] == text[1::2] and not parsed.warnings

@@ -39,9 +39,6 @@ class ParseHints:
     not_headings: tuple[re.Pattern, ...] = ()  # lines never made headings
     origins: dict[str, tuple[str, int]] = field(default_factory=dict)  # hint key -> (file, line)
 
-    def __hash__(self) -> int:  # dict fields: identity is enough for a frozen record
-        return id(self)
-
 
 NO_HINTS = ParseHints()
 
