@@ -155,3 +155,11 @@ def test_seed_metadata_fills_what_documents_yml_leaves_empty(tmp_path):
     assert (meta.date_ja, meta.date_en) == ("2026年5月10日", "10 May 2026")
     assert meta.source_ja == "取材・文:大西 翔太、写真:ロイター、編集:テック編集部"
     assert meta.source_en == "Reporting and text: 大西 翔太; Photos: ロイター; Editor: テック編集部"
+
+
+def test_a_source_language_the_publication_does_not_have_is_reported_at_its_line(project):
+    shutil.copy(FIXTURES / "english_article.txt", project / "seeds" / "005_grid.txt")
+    line = _add_structure(project, "005_grid", "      source_lang: fr\n") - 1
+    result = run_cli(project, "build")
+    assert result.returncode == 1
+    assert f"documents.yml:{line}: 005_grid: structure: source_lang 'fr' is not one of ja, en" in result.stderr

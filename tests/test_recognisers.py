@@ -158,6 +158,7 @@ def test_site_title_line_is_no_bullet_list():
     [
         (lines.mark_heading, "■ 電力は足りているのか", "■", "電力は足りているのか"),
         (lines.mark_heading, "●規制当局の判断", "●", "規制当局の判断"),
+        (lines.mark_heading, "◆ 今後の課題", "◆", "今後の課題"),
         (lines.bracket_heading, "【本件に関するお問い合わせ先】", "【】", "本件に関するお問い合わせ先"),
         (lines.numbered_heading, "1. 背景", "1.", "背景"),
         (lines.numbered_heading, "(2) 実施場所", "(2)", "実施場所"),
@@ -320,3 +321,28 @@ def test_a_japanese_only_transcript_with_english_labels_is_no_bilingual_transcri
         ("John Roe", "01:30", "ja", ""),
     ]
     assert [b.text for b in turns] == text[1::2] and not parsed.warnings
+
+
+def test_a_url_above_the_text_is_its_source_link_and_a_url_in_it_a_paragraph():
+    text = ["記事の題名", "https://example.com/original", "", "本文です。", "https://example.com/reference"]
+    parsed = parse_lines(text)
+    assert [(b.kind, b.rule) for b in parsed.blocks] == [
+        ("title", "title"),
+        ("meta", "source-url"),
+        ("paragraph", "paragraphs"),
+        ("paragraph", "paragraphs"),
+    ]
+    assert parsed.metadata.url == "https://example.com/original"
+    assert parsed.metadata.links == ("https://example.com/original", "https://example.com/reference")
+    assert metadata.defaults(parsed.metadata)["source_url"] == "https://example.com/original"
+
+
+def test_source_lang_hint_overrides_the_detected_language():
+    text = (FIXTURES / "news_article.txt").read_text(encoding="utf-8").split("\n")
+    assert parse_lines(text).source_lang == "ja"
+    forced = parse_lines(text, ParseHints(source_lang="en"))
+    assert forced.source_lang == "en" and {b.source_lang for b in forced.blocks} == {"en"}
+    assert not [g for g in forced.guesses if g.rule == "language"]
+    wrong = parse_lines(text, ParseHints(source_lang="fr"))
+    assert [(p.key, p.message) for p in wrong.problems] == [("source_lang", "source_lang 'fr' is not one of ja, en")]
+    assert wrong.source_lang == "ja"  # detected, and the build stops on the problem

@@ -21,7 +21,7 @@ from . import lines as rules_for_lines
 from . import metadata as meta
 from .boilerplate_candidates import candidates
 from .context import Context, Guess, Parsed
-from .hints import NO_HINTS, HintProblem, ParseHints, check_hints
+from .hints import LANGUAGES, NO_HINTS, HintProblem, ParseHints, check_hints
 from .rules import RULES, continue_speech
 from .speakers import Cast, learn_cast
 from .text import is_japanese, normalise_space
@@ -38,8 +38,9 @@ def parse_lines(lines: list[str], hints: ParseHints = NO_HINTS) -> Parsed:
     start = find_transcript_start(lines)
     body, transcript = (lines, []) if start is None else (lines[:start], lines[start:])
     parsed = Parsed(problems=check_hints(hints))
-    parsed.source_lang = hints.source_lang or detect_language(body)
-    if parsed.source_lang == "en" and not hints.source_lang:
+    forced = hints.source_lang if hints.source_lang in LANGUAGES else ""
+    parsed.source_lang = forced or detect_language(body)
+    if parsed.source_lang == "en" and not forced:
         parsed.guesses.append(Guess(1, "language", "en", "little Japanese in the text: published with source_lang en"))
     cast = learn_cast(body, hints)
     parsed.speakers = cast.voices

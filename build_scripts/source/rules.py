@@ -111,6 +111,15 @@ def source_line(line: str, ctx: Context) -> list[Block] | None:
     return [Block("meta", line)]
 
 
+def source_url_line(line: str, ctx: Context) -> list[Block] | None:
+    """A URL alone above the text: the link to the source (further down, a
+    URL line is a paragraph, a link the text gives)."""
+    if ctx.body_started or not meta.url_line(line):
+        return None
+    ctx.meta_items.append(meta.MetaItem("url", line))
+    return [Block("meta", line)]
+
+
 def dash_item_marker(line: str, ctx: Context) -> list[Block] | None:
     """A "-" or "・" alone: the next line is a list item."""
     if line in ("-", "・"):
@@ -256,6 +265,7 @@ RULES = (
     ("title", title),
     ("metadata-line", metadata_line),
     ("source-line", source_line),
+    ("source-url", source_url_line),
     ("dash-item", dash_item_marker),
     ("contents-heading", toc_heading),
     ("note", note),
