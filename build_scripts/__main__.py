@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--format", choices=IMPORT_FORMATS, help="the file's format (default: from its extension)")
     new = commands.add_parser("new", help="register a source text: its metadata entry and translation file")
     new.add_argument("seed", type=Path, help="the text, already copied into seeds/ (e.g. seeds/005_x.txt)")
+    look = commands.add_parser("preview", help="what the parser recognises in a text, line by line, before publishing")
+    look.add_argument("seed", type=Path, help="the text (in seeds/ or not yet, e.g. ~/new-article.txt)")
     commands.add_parser("status", help="what remains to translate, per document")
     yml = commands.add_parser("check-yaml", help="YAML syntax of data files, with file and line (pre-commit)")
     yml.add_argument("files", nargs="*", type=Path, help="files to read (default: every editorial/**/*.yml)")
@@ -113,6 +115,8 @@ def _sync(paths: Paths, args) -> int:
     from .translation.sync import sync
 
     result = sync(load(paths))
+    for move in result.moves:
+        print(f"moved {move}")
     for path in result.written:
         print(f"updated {path}")
     print(f"{len(result.written)} translation files updated; {result.stale} stale, {result.obsolete} obsolete entries")
@@ -150,13 +154,27 @@ def _import(paths: Paths, args) -> int:
 
 
 def _new(paths: Paths, args) -> int:
+    from .source.preview import preview
     from .translation.register import register
 
     result = register(load(paths), args.seed, reload=lambda: load(paths))
     print(f"{result.metadata}: added an entry for {result.name}; fill in its empty fields")
     verb = "created" if result.created else "brought up to date"
     print(f"{result.catalog}: {verb}, {result.segments} passages, {result.pending} to translate")
-    print("next: translate in that file (or export --format po), then python -m build_scripts check")
+    print()
+    for line in preview(load(paths), args.seed):
+        print(line)
+    print()
+    print("next: check the structure above (correct a guess under structure: in documents.yml), translate in")
+    print("that file (or export --format po), then python -m build_scripts check")
+    return 0
+
+
+def _preview(paths: Paths, args) -> int:
+    from .source.preview import preview
+
+    for line in preview(load(paths), args.seed):
+        print(line)
     return 0
 
 
@@ -230,6 +248,7 @@ COMMANDS = {
     "export": _export,
     "import": _import,
     "new": _new,
+    "preview": _preview,
     "status": _status,
     "check-yaml": _check_yaml,
     "bench": _bench,

@@ -79,9 +79,10 @@ class Block:
     """A structural unit recognised in a seed, before ids are assigned.
 
     kind: title, meta, heading, paragraph, attributed (◆ paragraph), item
-    (list item), question, answer, turn (transcript paragraph) or note.
-    For a transcript turn, ``text`` is the English original and ``paired``
-    the Japanese translation published with it.
+    (list item), question, answer, turn (a speaker's paragraph), caption
+    (photo or figure caption) or note.
+    For a bilingual transcript's turn, ``text`` is the English original and
+    ``paired`` the Japanese translation published with it.
     """
 
     kind: str
@@ -95,6 +96,8 @@ class Block:
     turn_start: bool = False  # first paragraph of a speaker's turn
     label: str = ""  # the English speaker label as printed ("Interviewee")
     label_ja: str = ""  # the Japanese speaker label as printed ("アルトマン")
+    line: int = 0  # provenance: the seed line it was read from (1-based)
+    rule: str = ""  # provenance: the recogniser that made it ("mark-heading")
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,17 @@ files are collected before the build stops.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputError, Problem
 from .files import read_seeds
-from .model import Document
+from .model import DocMeta, Document
 from .reference.apparatus import Reference, load_reference
 from .schema import editorial as schema
 from .source.boilerplate import Rule, load_rules, strip_boilerplate
+from .source.hints import hint_problems, structure_hints
+from .source.metadata import SourceMeta, defaults
 from .source.parse import parse_lines, plain_title
 from .source.segment import assign_ids
 from .translation.catalog import Catalog, catalog_path, load_catalog
@@ -177,16 +179,19 @@ def load(paths: Paths) -> Project:
 
 def _documents(paths: Paths, seeds, catalogs, metadata, rules) -> tuple[list[Document], Report]:
     entries = metadata.data["documents"]
-    documents, report = [], Report()
+    documents, report, problems = [], Report(), []
     for order, seed in enumerate(seeds, start=1):
         lines, dropped = strip_boilerplate(seed, rules)
-        parsed = parse_lines(lines)
+        raw = entries.get(seed.name)
+        hints = structure_hints(raw, paths.metadata)
+        parsed = parse_lines(lines, hints)
+        problems.extend(hint_problems(parsed.problems, hints, paths.metadata, seed.name))
         catalog = catalogs[seed.name]
         recorded = [(e.id, e.kind, e.source) for e in catalog.entries]
         ids = assign_ids(parsed.blocks, recorded)
         segments = merge(seed.name, parsed.blocks, ids, catalog)
-        raw = entries.get(seed.name)
         meta = doc_meta(seed.name, raw, plain_title(parsed.blocks, seed.name), order)
+        meta = with_seed_metadata(meta, parsed.metadata)
         documents.append(
             Document(
                 meta=meta,
@@ -207,7 +212,6 @@ def _documents(paths: Paths, seeds, catalogs, metadata, rules) -> tuple[list[Doc
         where = f"{paths.metadata}:{entries.lines[name]}"
         report.warnings.append(f"{where}: metadata for '{name}', but seeds/{name}.txt does not exist")
     slugs: dict[str, Document] = {}
-    problems = []
     for doc in documents:
         if doc.meta.slug in slugs:
             where = entries.get(doc.meta.name)
@@ -218,3 +222,11 @@ def _documents(paths: Paths, seeds, catalogs, metadata, rules) -> tuple[list[Doc
         raise InputError(problems)
     documents.sort(key=lambda d: (d.meta.order, d.meta.name))
     return documents, report
+
+
+def with_seed_metadata(meta: DocMeta, found: SourceMeta) -> DocMeta:
+    """The seed's own date, byline, source and link fill the fields the
+    editorial metadata leaves empty."""
+    unset = {name: value for name, value in defaults(found).items() if not getattr(meta, name)}
+    return replace(meta, **unset) if unset else meta
+

@@ -75,6 +75,26 @@ def top(key: str, option: Option) -> Record:
 # -- the files -----------------------------------------------------------------
 
 PAIR = Either(Scalar(empty=True), both(empty=True))  # metadata: one text for both languages, or ja/en
+ROLES = ("interviewer", "interviewee", "host", "guest", "speaker")  # an interviewer's turns are questions
+STRUCTURE = Record(  # corrections to what the parser recognises in one document (source/hints.py)
+    {
+        "source_lang": Field(Choice(("ja", "en"))),
+        "speakers": Field(
+            MapOf(
+                Record(
+                    {
+                        "name": Field(Record({"ja": Field(Scalar()), "en": Field(Scalar())})),
+                        "role": Field(Choice(ROLES)),
+                    }
+                )
+            ),
+            default=dict,
+        ),
+        "not_speakers": Field(ListOf(Scalar()), default=list),
+        "headings": Field(ListOf(Regex(text=True)), default=list),
+        "not_headings": Field(ListOf(Regex(text=True)), default=list),
+    }
+)
 DOCUMENT = Record(
     {
         "slug": Field(Pattern(r"[a-z0-9]+(?:-[a-z0-9]+)*", "a slug (lower-case letters, digits and hyphens)")),
@@ -94,6 +114,7 @@ DOCUMENT = Record(
         "translators": Field(PAIR),
         "summary": Field(PAIR),
         "speaker_names": Field(MapOf(both()), default=dict),
+        "structure": Field(STRUCTURE),
     }
 )
 DOCUMENTS = Record({"documents": Field(MapOf(DOCUMENT, label=lambda name: f"document '{name}'"), default=dict)})

@@ -168,13 +168,19 @@ class Pattern(Scalar):
 
 
 class Regex(Scalar):
-    """A Python regular expression, compiled."""
+    """A Python regular expression, compiled (``text=True``: checked, but kept as
+    its text with its line, for a caller that reports where a pattern was written)."""
+
+    def __init__(self, text: bool = False):
+        super().__init__()
+        self.text = text
 
     def convert(self, text, node, ctx, where, key):
         try:
-            return re.compile(text)
+            pattern = re.compile(text)
         except re.error as err:
             return ctx.problem(node, f"{_label(where, key)}: bad regular expression: {err}")
+        return text if self.text else pattern
 
 
 class Either(Option):

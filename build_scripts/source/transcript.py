@@ -28,9 +28,14 @@ NOTE = re.compile(r"[(（]注[:：].*")
 
 
 def find_transcript_start(lines: list[str]) -> int | None:
-    """Index of the first speaker label, if the text holds a transcript."""
+    """Index of the first speaker label, if the text holds a bilingual
+    transcript: English labels with timestamps, and Japanese labels too (a
+    Japanese-only transcript labelled "Jane Doe (12:34):" is left to the
+    speaker rules of speakers.py)."""
     labels = [i for i, line in enumerate(lines) if _en_label(line)]
-    return labels[0] if len(labels) >= 3 else None
+    if len(labels) < 3 or not _known_ja_labels(lines[labels[0] :]):
+        return None
+    return labels[0]
 
 
 def _en_label(line: str) -> re.Match | None:

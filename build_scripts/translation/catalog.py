@@ -129,7 +129,7 @@ def catalog_entries(segments, catalog: Catalog) -> tuple[list[dict], list[dict]]
         if old and old.translation and (old.previous_source or old.source != seg.source):
             # kept until the translator has brought the translation up to date
             entry["previous_source"] = old.previous_source or old.source
-        if seg.source_lang == "ja" and seg.status.editable or (old and old.translation):
+        if seg.status.editable or (old and old.translation):
             translation = old.translation if old else ""
             entry["translation"] = translation
             changed = bool(old) and old.source != seg.source and bool(translation)

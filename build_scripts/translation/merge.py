@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Block, Segment, Status
-from ..source.text import has_japanese
+from ..source.text import URL, has_japanese
 from .catalog import Catalog, Entry
 
 
@@ -27,10 +27,15 @@ def _segment(doc: str, block: Block, ident: str, entry: Entry | None) -> Segment
         label_ja=block.label_ja,
         notes=notes,
     )
-    if block.source_lang == "en":
-        # A transcript turn: English original, Japanese published with it.
+    if block.source_lang == "en" and (block.paired or not block.text):
+        # A bilingual transcript's turn: English original, Japanese published with it.
         status = Status.ORIGINAL if block.paired and block.text else Status.PENDING
         return Segment(source_lang="en", ja=block.paired, en=block.text, status=status, **common)
+    if block.source_lang == "en":
+        # An English-language source: its Japanese comes from the translation file.
+        if URL.fullmatch(block.text):
+            return Segment(source_lang="en", ja=block.text, en=block.text, status=Status.ORIGINAL, **common)
+        return Segment(source_lang="en", ja=_translation(entry), en=block.text, status=_status(block, entry), **common)
     if not has_japanese(block.text):
         # A URL, a date, a name: the same in both languages.
         return Segment(source_lang="ja", ja=block.text, en=block.text, status=Status.ORIGINAL, **common)
