@@ -229,4 +229,3 @@ def with_seed_metadata(meta: DocMeta, found: SourceMeta) -> DocMeta:
     editorial metadata leaves empty."""
     unset = {name: value for name, value in defaults(found).items() if not getattr(meta, name)}
     return replace(meta, **unset) if unset else meta
-

@@ -167,4 +167,5 @@ def test_a_source_language_the_publication_does_not_have_is_reported_at_its_line
     line = _add_structure(project, "005_grid", "      source_lang: fr\n") - 1
     result = run_cli(project, "build")
     assert result.returncode == 1
-    assert f"documents.yml:{line}: document '005_grid': structure.source_lang 'fr' is not one of ja, en" in result.stderr
+    message = f"documents.yml:{line}: document '005_grid': structure.source_lang 'fr' is not one of ja, en"
+    assert message in result.stderr

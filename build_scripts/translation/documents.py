@@ -50,4 +50,3 @@ def doc_meta(name: str, raw: Fields | None, fallback_title: str, order: int) -> 
         order=raw.get("order") if raw.get("order") is not None else order,
         speaker_names={str(label): (str(v["ja"]), str(v["en"])) for label, v in raw["speaker_names"].items()},
     )
-
