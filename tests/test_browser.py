@@ -108,3 +108,27 @@ def test_language_switch_keeps_the_passage(page, site_server):
     page.locator(".md-header__option .md-select").hover()
     page.locator('a.md-select__link[hreflang="ja"]').click()
     page.wait_for_url(f"{site_server.url}{OTHER_DOC}#{in_view}")
+
+
+def test_a_long_editors_note_folds_and_prints_whole(page, site_server):
+    """A long note shows its first sentence; a click opens it; print shows it whole."""
+    page.goto(site_server.url + "/documents/altman-nadella-podcast-summary/")
+    folded = page.locator("details.seg-note").first
+    assert folded.count() and folded.locator("summary .seg-note-label").is_visible()
+    rest = folded.locator(".seg-note-more")
+    assert not rest.is_visible()
+    folded.locator("summary").click()
+    assert rest.is_visible() and rest.inner_text().strip()
+    page.reload()
+    page.emulate_media(media="print")
+    assert page.locator("details.seg-note .seg-note-more").first.is_visible()
+
+
+def test_the_about_page_uses_admonitions(page, site_server):
+    for prefix in ("", "/en"):
+        page.goto(site_server.url + prefix + "/about/")
+        assert page.locator(".admonition.tip").count() == 1
+        marks = page.locator("details.info")
+        assert marks.count() == 1 and not marks.locator("li").first.is_visible()
+        marks.locator("summary").click()
+        assert marks.locator("li").first.is_visible()

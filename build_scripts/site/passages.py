@@ -8,6 +8,7 @@ are escaped once per page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -16,6 +17,25 @@ from ..model import Status
 from .escape import html_text
 
 NO_MARKER = ("", "-", "・")
+# An editor's note longer than this (characters) folds away behind its first
+# sentence, so that a long note does not bury the passage it is about; the
+# reader opens it with one click, and printing opens every note.
+LONG_NOTE = {"ja": 120, "en": 280}
+SENTENCE_END = re.compile(r"(?<=。)|(?<=[.!?])\s+(?=[A-Z“‘(0-9])")
+
+
+def note_html(text: str, lang: str, label: Markup) -> str:
+    """An editor's note in one language: whole if short, else a <details>
+    whose summary is its first sentence."""
+    head, _, rest = SENTENCE_END.sub("\0", text, count=1).partition("\0")
+    if len(text) <= LONG_NOTE.get(lang, LONG_NOTE["en"]) or not rest.strip():
+        return (
+            f'<span class="seg-note" lang="{lang}"><span class="seg-note-label">{label}</span> {html_text(text)}</span>'
+        )
+    return (
+        f'<details class="seg-note" lang="{lang}"><summary><span class="seg-note-label">{label}</span> '
+        f'{html_text(head.strip())}</summary><span class="seg-note-more">{html_text(rest.strip())}</span></details>'
+    )
 
 
 @dataclass(frozen=True)
@@ -61,10 +81,7 @@ class PassageWriter:
         column = c.column if c.column in self.note_labels else self.lang
         label = escape(self.note_labels[column])
         for note in seg.notes:
-            text = html_text(note.ja if column == "ja" else note.en)
-            parts.append(
-                f'<span class="seg-note" lang="{column}"><span class="seg-note-label">{label}</span> {text}</span>'
-            )
+            parts.append(note_html(note.ja if column == "ja" else note.en, column, label))
         parts.append("</div>")
         return "".join(parts)
 

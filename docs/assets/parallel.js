@@ -54,6 +54,12 @@
     true
   );
 
+  // Printing gives the whole text: folded editor's notes open first.
+  window.addEventListener("beforeprint", function () {
+    var notes = document.querySelectorAll("details.seg-note");
+    for (var i = 0; i < notes.length; i++) notes[i].open = true;
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     apply(stored());
     // Material's search dialog has no accessible name; give it the search box's.
