@@ -50,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="measure the generator and MkDocs on real and synthetic corpora")
     bench.add_argument("--sizes", default="1,10,100", help="corpus multiples to measure (default 1,10,100)")
     bench.add_argument("--repeat", type=int, default=3, help="runs per measurement (median is printed)")
-    bench.add_argument("--no-search", action="store_true", help="skip the search comparison (ours vs stock)")
+    bench.add_argument(
+        "--no-search", action="store_true", help="skip the search benchmark (ours, stock Material, Pagefind)"
+    )
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve())
     try:
@@ -195,13 +197,16 @@ def _bench(paths: Paths, args) -> int:
     from .bench import run
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    for line in run(paths, sizes, args.repeat):
-        print(line, flush=True)
+    search = None
     if not args.no_search:
-        from .bench import search_comparison
+        from .search.benchmark import SearchBench
 
+        search = SearchBench(paths)
+    for line in run(paths, sizes, args.repeat, on_site=search.on_site if search else None):
+        print(line, flush=True)
+    if search:
         print(flush=True)
-        for line in search_comparison(paths):
+        for line in search.report():
             print(line, flush=True)
         print(flush=True)
         try:

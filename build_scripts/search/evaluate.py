@@ -74,7 +74,7 @@ SECTION_ENGINES = {"stock", "pagefind"}
 PAGEFIND_PAGES = 10  # page results whose data is read
 PAGEFIND_SUBRESULTS = 3  # sub-results Pagefind's UI shows per page
 FIRST_LINE_PX = 24  # a result counts as seen when its first line is on the screen
-TIMEOUT_MS = 30000
+TIMEOUT_MS = 60000  # generous: the 100x corpus loads a large index
 SEARCH_PATHS = ("/search/", "/assets/search/", "/assets/javascripts/workers/search", "/assets/javascripts/lunr/")
 
 
@@ -211,6 +211,18 @@ MATERIAL_READ = """(line) => {
 }"""
 
 
+# Material renders more results when the list comes to its end (it samples the
+# scroll position once per animation frame): when the list is already at its
+# end, scroll up and let a frame pass first.
+SCROLL_TO_END = """async () => {
+  const w = document.querySelector(".md-search__scrollwrap");
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  if (w.scrollTop > 0) { w.scrollTop = 0; await frame(); }
+  w.scrollTop = w.scrollHeight;
+  await frame();
+}"""
+
+
 class MaterialSearch:
     """Material's search box on one language's site (ours or stock: the same box)."""
 
@@ -256,10 +268,7 @@ class MaterialSearch:
         while first["items"] < page.evaluate("() => window.__probe.groups") and (
             hit is None or sum(hit(x.href).is_passage for x in links) < 10
         ):
-            page.evaluate(
-                "() => { const w = document.querySelector('.md-search__scrollwrap');"
-                " w.scrollTop = w.scrollHeight; }"
-            )
+            page.evaluate(SCROLL_TO_END)
             page.wait_for_function(
                 "(n) => document.querySelectorAll('.md-search-result__list > .md-search-result__item').length > n",
                 arg=first["items"],
