@@ -140,8 +140,8 @@ class SearchBench:
             for lang in LANGS:
                 judged = self.sets[lang]
                 exact = [q for q in self.exact if q.lang == lang]
-                run = run_queries(browser, url, site, engine, lang, [q.text for q in judged], sitemap)
-                exact_run = run_queries(browser, url, site, engine, lang, [q.text for q in exact], sitemap)
+                both = run_queries(browser, url, site, engine, lang, [q.text for q in judged + exact], sitemap)
+                run, exact_run = both.part(0, len(judged)), both.part(len(judged))
                 self.figures.append(
                     EngineFigures(
                         engine,

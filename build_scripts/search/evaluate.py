@@ -397,13 +397,19 @@ class Run:
     shown: list[Shown]
     transfers: list[Transfer]  # through the first query's results
     seconds: float = 0.0
+    opens: bool = True  # shown[0] is the first query on the page (it pays for loading)
+
+    def part(self, start: int, stop: int | None = None) -> Run:
+        """The results of some of the queries (one page can serve several query sets)."""
+        transfers = self.transfers if start == 0 and self.opens else []
+        return Run(self.engine, self.lang, self.shown[start:stop], transfers, self.seconds, start == 0 and self.opens)
 
     def bytes(self, compressed: bool, at_load: bool | None = None) -> int:
         return sum(t.gzip if compressed else t.raw for t in self.transfers if at_load is None or t.at_load == at_load)
 
     def median_latency(self) -> float | None:
-        """Median over every query after the first (the first pays for loading)."""
-        later = [s.latency_ms for s in self.shown[1:]]
+        """Median over every query after the first on the page (the first pays for loading)."""
+        later = [s.latency_ms for s in self.shown[1 if self.opens else 0 :]]
         return statistics.median(later) if later else None
 
 
