@@ -211,11 +211,11 @@ def _bench(paths: Paths, args) -> int:
         print(flush=True)
         try:
             from .search.compare import compare
-        except ImportError:
-            print("segmentation: skipped (needs requirements-bench.txt; `make bench` installs it)")
-        else:
+
             for line in compare(paths):
                 print(line, flush=True)
+        except ImportError:  # SudachiPy, or its dictionary, which it looks for only when first used
+            print("segmentation: skipped (needs requirements-bench.txt; `make bench` installs it)")
     return 0
 
 
