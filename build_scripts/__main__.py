@@ -52,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="measure the generator and MkDocs on real and synthetic corpora")
     bench.add_argument("--sizes", default="1,10,100", help="corpus multiples to measure (default 1,10,100)")
     bench.add_argument("--repeat", type=int, default=3, help="runs per measurement (median is printed)")
-    bench.add_argument("--no-search", action="store_true", help="skip the search comparison (ours vs stock)")
+    bench.add_argument(
+        "--no-search", action="store_true", help="skip the search benchmark (ours, stock Material, Pagefind)"
+    )
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve())
     try:
@@ -221,22 +223,28 @@ def _bench(paths: Paths, args) -> int:
     from .bench import run
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    for line in run(paths, sizes, args.repeat):
-        print(line, flush=True)
+    search = None
     if not args.no_search:
-        from .bench import search_comparison
+        from .search.benchmark import SearchBench
 
+        search = SearchBench(paths)
+    for line in run(paths, sizes, args.repeat, on_site=search.on_site if search else None):
+        print(line, flush=True)
+    if search:
+        if not search.figures:  # no 1x corpus among the sizes: build one for the comparison
+            for _ in run(paths, [1], 1, on_site=search.on_site):
+                pass
         print(flush=True)
-        for line in search_comparison(paths):
+        for line in search.report():
             print(line, flush=True)
         print(flush=True)
         try:
             from .search.compare import compare
-        except ImportError:
-            print("segmentation: skipped (needs requirements-bench.txt; `make bench` installs it)")
-        else:
+
             for line in compare(paths):
                 print(line, flush=True)
+        except ImportError:  # SudachiPy, or its dictionary, which it looks for only when first used
+            print("segmentation: skipped (needs requirements-bench.txt; `make bench` installs it)")
     return 0
 
 

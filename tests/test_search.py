@@ -1,76 +1,150 @@
 """Search as a reader uses it: typed into the real site in headless Chromium.
 
-The evaluation (tests/search_queries.yml, scored by build_scripts.search_eval)
-must reach recall@10 ≥ 0.95 in both languages; the benchmark prints the same
-figures next to Material's stock search.
+Two judged sets, scored by build_scripts/search/metrics.py on what the search
+box shows (build_scripts/search/evaluate.py drives the box):
+- tests/relevance/<lang>.yml, queries in a reader's own words, graded: in each
+  language recall@10 >= 0.75, nDCG@10 >= 0.65, precision >= 0.80, and every
+  query that must find nothing finds nothing (issue 12);
+- tests/search_queries.yml, the exact words of the texts: recall@10 >= 0.95
+  over all the results, and >= 0.95 over the first screen of results.
+Each language's set is typed once, on one page, and shared by the tests. The
+figures of each run are written to test-artifacts/search-<set>-<lang>.txt.
 """
 
 from __future__ import annotations
 
 import gzip
 import re
+import statistics
 
 import pytest
 
 from build_scripts.pipeline import Paths, load
-from build_scripts.search.evaluate import PLACEHOLDER, Query, load_queries, run_queries, score, section_map
+from build_scripts.search.evaluate import (
+    PLACEHOLDER,
+    SiteMap,
+    first_screen,
+    open_search,
+    page_and_anchor,
+    run_queries,
+    score_run,
+)
+from build_scripts.search.judged import exact_words_path, load_exact_words, load_relevance_sets
+from build_scripts.search.metrics import by_class, summarise
 
 from .conftest import ROOT
 
-QUERIES = load_queries(ROOT / "tests" / "search_queries.yml")
-TARGET = 0.95
+EXACT = load_exact_words(exact_words_path(ROOT))
+JUDGED = load_relevance_sets(ROOT)
+EXACT_TARGET = 0.95
+RECALL, NDCG, PRECISION = 0.75, 0.65, 0.80
+# The engine of issue 12 is built on the search-engine branch; these thresholds
+# are today's engine's to fail. Remove the marks when that branch is merged.
+ENGINE_PENDING = pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="engine lands in search-engine branch (issue 12)"
+)
 
 
 @pytest.fixture(scope="module")
-def documents():
-    return list(load(Paths(ROOT)).documents)
+def sitemap():
+    return SiteMap(load(Paths(ROOT)).documents)
 
 
-def test_query_set_is_large_and_varied():
-    kinds = {q.kind for q in QUERIES}
-    assert len(QUERIES) >= 60
-    assert {q.lang for q in QUERIES} == {"ja", "en"}
+@pytest.fixture(scope="module")
+def typed(browser, site_server, built_site, sitemap, artifacts):
+    """(set, lang) -> (queries, run): both sets typed in sequence into our search box,
+    on one page per language, once for all the tests."""
+    runs = {}
+
+    def get(name: str, lang: str):
+        if lang not in runs:
+            judged, exact = JUDGED[lang], [q for q in EXACT if q.lang == lang]
+            texts = [q.text for q in judged + exact]
+            run = run_queries(browser, site_server.url, built_site, "ours", lang, texts, sitemap)
+            runs[lang] = {"judged": (judged, run.part(0, len(judged))), "exact": (exact, run.part(len(judged)))}
+            for set_name, (queries, part) in runs[lang].items():
+                _write_figures(artifacts / f"search-{set_name}-{lang}.txt", queries, part, sitemap)
+        return runs[lang][name]
+
+    return get
+
+
+def _write_figures(path, queries, run, sitemap):
+    scores = score_run(run, queries, sitemap)
+    lines = [f"{summarise(scores)}", f"median latency ms: {run.median_latency()}"]
+    lines += [f"  {cls}: {s}" for cls, s in by_class(scores).items()]
+    screen = first_screen(run, queries, sitemap)
+    lines.append(f"first-screen recall: {statistics.fmean(screen):.3f}")
+    lines += [
+        f"{s.text}\trecall {s.recall:.2f}\tnDCG {s.ndcg:.2f}\tprecision {s.precision}\t{list(s.top)}" for s in scores
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_query_sets_are_large_and_varied():
+    kinds = {q.cls for q in EXACT}
+    assert len(EXACT) >= 60
+    assert {q.lang for q in EXACT} == {"ja", "en"}
     assert {"compound", "katakana", "none"} <= kinds
-    assert sum(q.kind == "none" for q in QUERIES) >= 4
+    assert sum(q.none for q in EXACT) >= 4
+    assert all(len(queries) >= 60 for queries in JUDGED.values())
 
 
-def test_expected_passages_exist(documents):
-    sections = section_map(documents)
-    unknown = [(q.text, e) for q in QUERIES for e in q.expected if e not in sections]
-    assert not unknown
-
-
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_search_finds_what_readers_type(page, site_server, documents, artifacts, lang):
-    queries = [q for q in QUERIES if q.lang == lang]
-    results = run_queries(page, site_server.url, queries)
-    scores = score(queries, results, section_map(documents), lang)
-    (artifacts / f"search-eval-{lang}.txt").write_text(f"{scores}\n", encoding="utf-8")
-    assert scores.recall >= TARGET, scores
-    assert scores.hit_rate >= TARGET, scores
-    assert scores.none_correct == scores.none_total, scores.misses
+def test_search_finds_the_words_readers_type(typed, sitemap, lang):
+    queries, run = typed("exact", lang)
+    s = summarise(score_run(run, queries, sitemap))
+    assert s.recall >= EXACT_TARGET, s
+    assert s.hit_rate >= EXACT_TARGET, s
+    assert s.none_ok == s.none_total, s.failing
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", [pytest.param("ja", marks=ENGINE_PENDING), pytest.param("en", marks=ENGINE_PENDING)])
+def test_the_words_are_found_on_the_first_screen(typed, sitemap, lang):
+    """Recall over the results visible at 1280x900 without scrolling the result list."""
+    queries, run = typed("exact", lang)
+    screen = first_screen(run, queries, sitemap)
+    assert statistics.fmean(screen) >= EXACT_TARGET
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", [pytest.param("ja", marks=ENGINE_PENDING), pytest.param("en", marks=ENGINE_PENDING)])
+def test_search_finds_what_readers_mean(typed, sitemap, lang):
+    queries, run = typed("judged", lang)
+    s = summarise(score_run(run, queries, sitemap))
+    assert s.recall >= RECALL and s.ndcg >= NDCG and s.precision >= PRECISION, s
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_what_is_not_in_the_texts_finds_nothing(typed, sitemap, lang):
+    queries, run = typed("judged", lang)
+    s = summarise(score_run(run, queries, sitemap))
+    assert s.none_total >= 4
+    assert s.none_ok == s.none_total, s.failing
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(
     "text", ["推論チップ", "民主的プロセス", "ムーアの法則", "公共サービス", "レート制限", "Stargate", "Stargate 向け"]
 )
 def test_the_queries_stock_search_failed_are_found(page, site_server, text):
-    results = run_queries(page, site_server.url, [Query(text, "ja", "issue", ())])
-    assert results[("ja", text)], f"{text} found nothing"
+    assert open_search(page, site_server.url, "ja").search(text).links, f"{text} found nothing"
 
 
+@pytest.mark.browser
 def test_each_site_searches_its_own_language(page, site_server):
-    results = run_queries(
-        page, site_server.url, [Query("データセンター", "ja", "", ()), Query("data centre", "en", "", ())]
-    )
-    ja, en = results[("ja", "データセンター")], results[("en", "data centre")]
+    ja = open_search(page, site_server.url, "ja").search("データセンター").hrefs
+    en = open_search(page, site_server.url, "en").search("data centre").hrefs
     assert ja and en
-    # paths are relative to the language's own site: /en/ links would show
-    # as "en/…" on the Japanese site, Japanese links as "/…" on the English one
-    assert not any(path.startswith("en/") for path, _ in ja)
-    assert not any(path.startswith("/") for path, _ in en)
+    assert not any("/en/" in href for href in ja)
+    assert all("/en/" in href for href in en)
     # no duplicated results
-    assert len(set(ja)) == len(ja) and len(set(en)) == len(en)
+    for hrefs in (ja, en):
+        places = [page_and_anchor(href) for href in hrefs]
+        assert len(set(places)) == len(places)
 
 
 def _search(page, url: str, text: str, lang: str = "ja"):
@@ -83,6 +157,7 @@ def _search(page, url: str, text: str, lang: str = "ja"):
     return page.locator(".md-search-result__item .md-search-result__link")
 
 
+@pytest.mark.browser
 def test_a_result_leads_to_the_passage_with_the_match_highlighted(page, site_server, artifacts):
     links = _search(page, site_server.url + "/", "ムーアの法則")
     links.first.wait_for()
@@ -97,6 +172,7 @@ def test_a_result_leads_to_the_passage_with_the_match_highlighted(page, site_ser
     page.screenshot(path=str(artifacts / "search-result-landing.png"))
 
 
+@pytest.mark.browser
 def test_english_results_are_english_passages(page, site_server):
     links = _search(page, site_server.url + "/en/", "Moore", "en")
     links.first.wait_for()
@@ -104,9 +180,10 @@ def test_english_results_are_english_passages(page, site_server):
     assert texts and not any(re.search(r"[\u3040-\u30ff]", t) for t in texts)
 
 
-FIRST_QUERY_BUDGET = 150 * 1024  # gzipped bytes, at 1x
+FIRST_QUERY_BUDGET = 150 * 1000  # gzipped bytes at 1x (the issue's 150 KB)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("prefix", "lang", "text"), [("/", "ja", "データセンターの電力はどうなる"), ("/en/", "en", "data centre power")]
 )
@@ -130,6 +207,7 @@ def test_nothing_loads_for_search_before_the_box_is_focused(page, site_server, p
     assert size <= FIRST_QUERY_BUDGET, (size, sorted(fetched))
 
 
+@pytest.mark.browser
 def test_the_search_box_says_when_the_index_cannot_load(page, site_server):
     page.route("**/assets/search/lexicon.json", lambda route: route.fulfill(status=503, body="unavailable"))
     page.goto(site_server.url + "/")

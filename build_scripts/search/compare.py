@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from sudachipy import Dictionary, SplitMode  # requirements-bench.txt
 
 from ..pipeline import Paths, load
-from .evaluate import load_queries
+from .judged import exact_words_path, load_exact_words
 
 JAPANESE = "\u3040-\u30ff\u3400-\u9fff"
 # as the worker does: a space between Japanese and Latin letters or digits means nothing
@@ -84,8 +84,8 @@ def matchers() -> dict[str, Callable[[str], Callable[[str], bool]]]:
 def compare(paths: Paths) -> Iterator[str]:
     documents = load(paths).documents
     passages = {f"{d.meta.name}:{s.id}": s.shown("ja")[0] for d in documents for s in d.segments}
-    queries = [q for q in load_queries(paths.root / "tests" / "search_queries.yml") if q.lang == "ja"]
-    queries = [q for q in queries if q.kind != "synonym"]  # synonyms are the glossary's job in every approach
+    queries = [q for q in load_exact_words(exact_words_path(paths.root)) if q.lang == "ja"]
+    queries = [q for q in queries if q.cls != "synonym"]  # synonyms are the glossary's job in every approach
     yield f"segmentation: {len(queries)} Japanese queries against {len(passages)} passages (no ranking)"
     yield f"{'approach':>10} {'recall':>7} {'found':>6} {'none ok':>8} {'precision':>9}  misses"
     for name, make in matchers().items():
@@ -93,11 +93,11 @@ def compare(paths: Paths) -> Iterator[str]:
         for query in queries:
             test = make(query.text)
             matched = {ref for ref, text in passages.items() if test(text)}
-            if query.kind == "none":
+            if query.none:
                 none_total += 1
                 none_ok += not matched
                 continue
-            expected = set(query.expected)
+            expected = set(query.relevant)
             recalls.append(len(matched & expected) / len(expected))
             found += bool(matched & expected)
             precisions.append(len(matched & expected) / len(matched) if matched else 0.0)

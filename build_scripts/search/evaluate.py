@@ -1,179 +1,196 @@
-"""Search evaluation in the real site: each query of tests/search_queries.yml
-is typed into the search box of its language's site in headless Chromium,
-and the result links are scored against the expected passages.
+"""Search as a reader uses it, driven in headless Chromium (Playwright).
 
-Relevance: a result link is relevant to an expected passage when it leads to
-that passage (its anchor) or to the section holding it (engines that index by
-heading, like Material's stock search; the page itself is the section of the
-passages above its first heading). A page link that only heads a group of
-anchored results on the same page is not counted as a result of its own.
-  hit rate@10   share of queries with a relevant link among the first 10
-  recall@10     share of expected passages reached by the first 10 links
-                (out of at most 10 per query)
-  MRR           mean of 1 / rank of the first relevant link
-Queries of kind "none" must find nothing; they are scored apart.
+Three engines, each on a built and served site, one fresh browser page per
+engine and language, the queries entered in sequence:
+
+- ``ours`` and ``stock``: Material's search box. A query is filled into the box
+  and committed with a key press (Material reads the box on keyup, as when an
+  input method commits the text); the result links are read from the result
+  list in the order shown, with Material's score and bounding box. Material
+  groups results per page under a header link; a header whose score is 0 is
+  not a match (Material's own worker adds it when only sections of the page
+  matched) and is not counted as a result. When fewer than 10 results are
+  rendered and the worker returned more groups, the result list is scrolled
+  so that Material renders the next ones, as a reader scrolling would.
+- ``pagefind``: Pagefind's JavaScript API, imported from a page of the served
+  site (Pagefind picks the index of the page's <html lang>); its results are
+  listed as Pagefind's own UI lists them with sub-results on: per page, the
+  page itself when words matched above its first heading, then at most three
+  sub-results (those with the most matches), in page order. The first 10 page
+  results are read.
+
+Results become passages (see metrics.py) by the page and anchor they link to:
+``ours`` returns passages (an anchor is a passage id, the page itself is its
+`title` passage); ``stock`` and ``pagefind`` return sections (an anchor is a
+heading: the section reaches every passage up to the next heading; the page
+itself reaches the passages above its first heading). A link to any other
+page (glossary, topics, people, about…) is not a passage result.
+
+Latency, per query (what the benchmark's median is taken over):
+- Material engines: from the keyup that commits the query (the event's own
+  timestamp) to the DOM mutation that shows its results in the list (the
+  worker's answer and Material's rendering of the first 10 groups; style,
+  layout and paint not included).
+- Pagefind: from calling ``pagefind.search`` to the moment the data of the
+  results read (the first 10 pages) has resolved; no rendering.
+Bytes: every response the page fetched for search from page load through the
+first query's results: requests to search files (indexes, workers, Material's
+lunr language files, Pagefind's bundle) and any request made after the search
+started. Sizes are the files' bytes as served (our test server does not
+compress) and as a gzip server would send them (each body compressed at
+level 6, or as it is when that is smaller: Pagefind's files come compressed).
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import statistics
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
+from .engines import (
+    CHROMIUM_ARGS,
+    ENGINES,
+    PLACEHOLDER,
+    SEARCH_PATHS,
+    SECTION_ENGINES,
+    VIEWPORT,
+    Shown,
+    make_engine,
+    open_search,
+)
+from .judged import JudgedQuery
+from .metrics import QueryScore, first_screen_recall, score_query
+from .sitemap import SiteMap, page_and_anchor
 
-from ..model import Document
+__all__ = ["CHROMIUM_ARGS", "ENGINES", "PLACEHOLDER", "SiteMap", "open_search", "page_and_anchor"]
 
-PLACEHOLDER = {"ja": "検索キーワードを入力してください", "en": "Type to start searching"}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+
+# --- bytes ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Query:
-    text: str
+class Transfer:
+    url: str
+    raw: int
+    gzip: int
+    at_load: bool  # fetched before the reader started searching
+
+
+class RequestLog:
+    """Every request the page (and its workers) made, with the phase it was made in."""
+
+    def __init__(self, page, site: Path, engine: str):
+        self.site, self.engine = site, engine
+        self.searching = False
+        self.requests: list[tuple[str, bool]] = []
+        page.on("request", lambda r: self.requests.append((r.url, self.searching)))
+
+    def is_search(self, url: str) -> bool:
+        path = urlsplit(url).path
+        if self.engine == "pagefind":
+            return path.startswith("/pagefind/")
+        return any(part in path for part in SEARCH_PATHS)
+
+    def transfers(self) -> list[Transfer]:
+        seen, out = set(), []
+        for url, searching in list(self.requests):
+            if url in seen or not url.startswith("http") or not (searching or self.is_search(url)):
+                continue
+            if self.engine == "pagefind" and not self.is_search(url):
+                continue  # the host page's own requests are not Pagefind's
+            seen.add(url)
+            body = self._body(url)
+            packed = min(len(body), len(gzip.compress(body, compresslevel=6)))  # compressed files go as they are
+            out.append(Transfer(url, len(body), packed, not searching))
+        return out
+
+    def _body(self, url: str) -> bytes:
+        path = unquote(urlsplit(url).path).lstrip("/")
+        file = self.site / path
+        if file.is_dir():
+            file = file / "index.html"
+        return file.read_bytes() if file.is_file() else b""
+
+
+# --- a run: one engine, one language, a list of queries ---------------------------------------
+
+
+@dataclass
+class Run:
+    engine: str
     lang: str
-    kind: str
-    expected: tuple[str, ...]  # "seed:segment"
+    shown: list[Shown]
+    transfers: list[Transfer]  # through the first query's results
+    seconds: float = 0.0
+    opens: bool = True  # shown[0] is the first query on the page (it pays for loading)
+
+    def part(self, start: int, stop: int | None = None) -> Run:
+        """The results of some of the queries (one page can serve several query sets)."""
+        transfers = self.transfers if start == 0 and self.opens else []
+        return Run(self.engine, self.lang, self.shown[start:stop], transfers, self.seconds, start == 0 and self.opens)
+
+    def bytes(self, compressed: bool, at_load: bool | None = None) -> int:
+        return sum(t.gzip if compressed else t.raw for t in self.transfers if at_load is None or t.at_load == at_load)
+
+    def median_latency(self) -> float | None:
+        """Median over every query after the first on the page (the first pays for loading)."""
+        later = [s.latency_ms for s in self.shown[1 if self.opens else 0 :]]
+        return statistics.median(later) if later else None
 
 
-def load_queries(path: Path) -> list[Query]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Query(q["query"], q["lang"], q["kind"], tuple(q["expected"])) for q in data["queries"]]
+def run_queries(
+    browser, site_url: str, site: Path, engine: str, lang: str, texts: Sequence[str], sitemap: SiteMap | None = None
+) -> Run:
+    """Enter ``texts`` in order into ``engine`` on a fresh page of ``lang``'s site."""
+    import time
+
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        log = RequestLog(page, site, engine)
+        driver = make_engine(engine, page, site_url, lang)
+        started = time.perf_counter()
+        driver.load()
+        page.wait_for_load_state("networkidle")
+        log.searching = True
+        driver.start()
+        hit = (lambda href: sitemap.hit(href, driver.sections)) if sitemap else None
+        shown, transfers = [], []
+        for n, text in enumerate(texts):
+            shown.append(driver.search(text, hit))
+            if n == 0:
+                transfers = log.transfers()
+        return Run(engine, lang, shown, transfers, time.perf_counter() - started)
+    finally:
+        context.close()
 
 
-def run_queries(page, site_url: str, queries: list[Query]) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """(lang, query) -> result links as (page path, anchor), in the order shown."""
-    results = {}
-    for lang in ("ja", "en"):
-        prefix = "/" if lang == "ja" else "/en/"
-        page.goto(site_url + prefix)
-        box = page.locator(".md-search__input")
-        box.click()
-        meta = page.locator(".md-search-result__meta")
-        meta.filter(has_text=PLACEHOLDER[lang]).wait_for(timeout=30000)
-        for query in (q for q in queries if q.lang == lang):
-            box.fill("")
-            box.type(query.text, delay=5)
-            box.press("End")  # a keyup, as when an input method commits the text
-            page.wait_for_function(
-                "([el, placeholder]) => el.textContent.trim() && el.textContent.trim() !== placeholder",
-                arg=[meta.element_handle(), PLACEHOLDER[lang]],
-            )
-            # our worker marks the list with the query it answers: wait for this one's
-            page.wait_for_function(
-                "([q]) => { const r = document.querySelector('.md-search-result');"
-                " return !r.hasAttribute('data-search-query') || r.getAttribute('data-search-query') === q; }",
-                arg=[query.text],
-            )
-            page.wait_for_timeout(120)
-            hrefs = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
-            results[(lang, query.text)] = _locations(hrefs, site_url + prefix)
-            box.fill("")
-            box.press("End")
-    return results
+def score_run(run: Run, queries: Sequence[JudgedQuery], sitemap: SiteMap) -> list[QueryScore]:
+    sections = run.engine in SECTION_ENGINES
+    return [
+        score_query(q.text, q.cls, [sitemap.hit(link.href, sections) for link in shown.links], q.relevant)
+        for q, shown in zip(queries, run.shown, strict=True)
+    ]
 
 
-def _locations(hrefs: list[str], base: str) -> list[tuple[str, str]]:
-    seen, out = set(), []
-    root = urlsplit(base).path
-    for href in hrefs:
-        parts = urlsplit(href)
-        path = unquote(parts.path)
-        path = path[len(root) :] if path.startswith(root) else path
-        key = (path, parts.fragment)
-        if key not in seen:
-            seen.add(key)
-            out.append(key)
-    anchored = {path for path, anchor in out if anchor}
-    return [(path, anchor) for path, anchor in out if anchor or path not in anchored]
+def first_screen(run: Run, queries: Sequence[JudgedQuery], sitemap: SiteMap) -> list[float]:
+    """Per graded query: recall over the results visible without scrolling."""
+    sections = run.engine in SECTION_ENGINES
+    return [
+        first_screen_recall([sitemap.hit(link.href, sections) for link in shown.links if link.visible], q.relevant)
+        for q, shown in zip(queries, run.shown, strict=True)
+        if not q.none
+    ]
 
 
-def section_map(documents: list[Document]) -> dict[str, tuple[str, str]]:
-    """seed:segment -> (page path, id of the heading above it)."""
-    sections = {}
-    for doc in documents:
-        heading = ""
-        for seg in doc.segments:
-            if seg.kind == "heading":
-                heading = seg.id
-            sections[f"{doc.meta.name}:{seg.id}"] = (f"documents/{doc.meta.slug}/", heading)
-    return sections
-
-
-@dataclass(frozen=True)
-class Scores:
-    queries: int
-    hit_rate: float
-    recall: float
-    mrr: float
-    none_correct: int
-    none_total: int
-    misses: tuple[str, ...]
-
-
-def score(queries: list[Query], results: dict, sections: dict, lang: str, k: int = 10) -> Scores:
-    hits, recalls, ranks, misses = [], [], [], []
-    none_total = none_correct = 0
-    for query in (q for q in queries if q.lang == lang):
-        links = results[(lang, query.text)]
-        if query.kind == "none":
-            none_total += 1
-            none_correct += not links
-            if links:
-                misses.append(f"{query.text} (should find nothing)")
-            continue
-        reached, first = set(), 0
-        for rank, (path, anchor) in enumerate(links[:k], start=1):
-            covered = {e for e in query.expected if _relevant(path, anchor, e, sections)}
-            if covered and not first:
-                first = rank
-            reached |= covered
-        hits.append(bool(first))
-        recalls.append(min(1.0, len(reached) / min(len(set(query.expected)), k)))
-        ranks.append(1 / first if first else 0.0)
-        if not first:
-            misses.append(query.text)
-    return Scores(
-        queries=len(hits),
-        hit_rate=statistics.mean(hits) if hits else 0.0,
-        recall=statistics.mean(recalls) if recalls else 0.0,
-        mrr=statistics.mean(ranks) if ranks else 0.0,
-        none_correct=none_correct,
-        none_total=none_total,
-        misses=tuple(misses),
-    )
-
-
-def _relevant(path: str, anchor: str, expected: str, sections: dict) -> bool:
-    page, heading = sections[expected]
-    if path != page:
-        return False
-    segment = expected.split(":", 1)[1]
-    return anchor in (segment, heading)
-
-
-def evaluate(site_url: str, queries: list[Query], documents: list[Document], chromium: str) -> dict[str, Scores]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        results = run_queries(page, site_url, queries)
-        browser.close()
-    sections = section_map(documents)
-    return {lang: score(queries, results, sections, lang) for lang in ("ja", "en")}
+# --- a local server ---------------------------------------------------------------------------
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -193,3 +210,15 @@ def serve(folder: Path):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@contextlib.contextmanager
+def chromium(executable: str = "/usr/bin/chromium"):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
