@@ -123,3 +123,19 @@ def page(browser, site_server):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+BROWSER_FIXTURES = {"browser", "page", "site_server"}
+SITE_FIXTURES = {"built_site"} | BROWSER_FIXTURES
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium is marked ``browser``, and every test
+    that needs the built site ``slow``, from the fixtures it uses: a new test
+    cannot forget its marker (``-m "not browser"`` runs without Chromium)."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & SITE_FIXTURES:
+            item.add_marker(pytest.mark.slow)

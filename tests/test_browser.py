@@ -98,8 +98,9 @@ def test_language_switch_keeps_the_passage(page, site_server):
     page.locator(".md-header__option .md-select").hover()
     page.locator('a.md-select__link[hreflang="en"]').click()
     page.wait_for_url("**/en" + OTHER_DOC + "#p3")
+    start = page.evaluate("window.scrollY")
     page.mouse.wheel(0, 1500)  # scrolled on by hand: the switch follows the passage in view
-    page.wait_for_timeout(300)
+    page.wait_for_function("(y) => window.scrollY > y + 1000", arg=start)
     in_view = page.evaluate(
         """() => [...document.querySelectorAll('.seg[id]')]
               .find(e => e.getBoundingClientRect().bottom > 70).id"""
