@@ -73,7 +73,23 @@ RULES = [
         "a forecast of what will happen over the next 5-10 years or so",
         "a forecast of what will happen over the next 5–10 years or so",
     ),
+    (
+        "a range with a hyphen",
+        "The X thread summarising an Altman interview (Q1-Q27) is published",  # timeline.yml
+        "The X thread summarising an Altman interview (Q1–Q27) is published",
+    ),
+    (
+        "a range with spaces around its dash",
+        "The X thread summarising an Altman interview (Q1 – Q27) is published",
+        "The X thread summarising an Altman interview (Q1–Q27) is published",
+    ),
     ("a date written 2026-03-19", "[Addendum] 2026-03-19", "[Addendum] 19 March 2026"),  # 001 m2
+    ("a date written March 19, 2026", "[Addendum] March 19, 2026", "[Addendum] 19 March 2026"),
+    (
+        "a date written March 19, 2026",
+        "Altman’s post on X of November 6 on government guarantees",
+        "Altman’s post on X of 6 November on government guarantees",
+    ),
     (
         "three full stops",
         "There were a few times I tried to stop using the word “AGI”...",  # 003 q2-a1
@@ -141,6 +157,9 @@ def test_the_message_quotes_the_places_and_says_how_to_fix():
         "human–computer interaction, the Microsoft–OpenAI agreement, the US–China race, Q1–Q27, 2025–2030",
         # hyphens that are not ranges: names, passage ids, compounds
         "GPT-4o and GPT-5; see t1207-2 and 001_814190bd2886a73f:q15-a1; a 1,000-fold, 100-fold fall",
+        "COVID-19, GPT-4-class models; the Q&A ids q1-a1 to q27-a2",
+        # a month and a year, a day before its month
+        "the addendum of 19 March 2026, in March 2026; by May 2025",
         # an ellipsis may open a quotation or mark a cut
         "The transcript starts in the middle of an answer (“… The other one is”); now … we can see",
         # an elided year keeps its apostrophe

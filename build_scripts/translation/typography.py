@@ -9,7 +9,7 @@ English"):
   dash (2025–2030, Q1–Q27), as is a link between equals (human–computer);
   no em dash, no hyphen or double hyphen as a dash;
 - the ellipsis is one character, …;
-- dates are written 19 March 2026, not 2026-03-19.
+- dates are written 19 March 2026, not 2026-03-19 or March 19, 2026.
 
 Only the edition's own English is checked: translations of Japanese passages
 (through ``check``'s per-passage checks, so an entry can ``allow`` an
@@ -31,6 +31,10 @@ CHECK = "typography"
 CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 HANDLE = re.compile(r"(?<![\w@])@\w+")
 MAX_EXCERPTS = 3
+MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A numbered thing with a letter prefix, the same on both ends of a range (Q1–Q27, H100–H200);
+# lower-case ids with a hyphen (q15-a1, t1207-2) are not ranges.
+PREFIXED = r"(?<![\w-])(?P<prefix>[A-Z]{1,3})\d+DASH(?P=prefix)\d+(?![\w-])"
 
 # (pattern, what is wrong, how to fix it). A pattern's match is what the
 # message quotes (with the word around it).
@@ -54,13 +58,22 @@ RULES: tuple[tuple[re.Pattern, str, str], ...] = (
         "an en dash spaced on one side only",
         "space it on both sides ( – ) for a parenthetical dash, or close it up for a range (5–10)",
     ),
-    (re.compile(r"(?<=\d) – (?=\d)"), "a range with spaces around its dash", "close it up (5–10)"),
     (
-        re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*-\d+(?:[.,]\d+)*(?![\w-])"),
+        re.compile(r"(?<=\d) – (?=\d)|" + PREFIXED.replace("DASH", " – ")),
+        "a range with spaces around its dash",
+        "close it up (5–10, Q1–Q27)",
+    ),
+    (
+        re.compile(r"(?<![\w.,-])\d+(?:[.,]\d+)*-\d+(?:[.,]\d+)*(?![\w-])|" + PREFIXED.replace("DASH", "-")),
         "a range with a hyphen",
-        "write an unspaced en dash (5–10)",
+        "write an unspaced en dash (5–10, Q1–Q27)",
     ),
     (re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])"), "a date written 2026-03-19", "write 19 March 2026"),
+    (
+        re.compile(rf"\b(?:{MONTH}) \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?(?!\w)"),
+        "a date written March 19, 2026",
+        "write 19 March 2026",
+    ),
     (re.compile(r"\.\.\.|\. \. \."), "three full stops", "write the ellipsis …"),
     (
         re.compile(r"“\s"),
