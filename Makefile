@@ -43,7 +43,7 @@ lock: setup ## recompile requirements.txt and requirements-bench.txt (hash-pinne
 system-packages:
 	./scripts/install-system-packages.sh
 
-build: setup ## generate the Markdown pages from seeds/ and editorial/
+build: setup ## export docs/ and the generated Markdown pages into generated/ (for Zensical, or to read them)
 	$(BIN)/python -m build_scripts build
 
 check: setup ## translation QA: missing, stale, numbers, glossary, script, brackets, spacing, length
@@ -72,5 +72,5 @@ bench: setup system-packages ## benchmark: corpora 1x/10x/100x, PDF, search (our
 export: setup
 	$(BIN)/python -m build_scripts export --format jsonl -o corpus.jsonl
 
-clean:
-	rm -rf site test-artifacts docs/documents docs/glossary docs/topics docs/people docs/figures docs/timeline docs/index.*.md docs/status.*.md docs/.generated
+clean: ## remove the built site, the exported pages, the build cache and test artefacts
+	rm -rf site generated .cache test-artifacts

@@ -23,7 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="generate the Markdown pages from seeds/ and editorial/")
+    build = commands.add_parser(
+        "build",
+        help="export the Markdown MkDocs reads (docs/ and the generated pages) into a folder, for Zensical or "
+        "to read it; mkdocs build and serve need no export (they get the generated pages in memory)",
+    )
+    build.add_argument("-o", "--output", type=Path, default=None, help="the folder (default: generated/)")
     commands.add_parser("sync", help="update editorial/translations/ to the current seeds")
     commands.add_parser("check", help="translation QA: missing, stale, numbers, glossary, script, brackets…")
     site = commands.add_parser("site", help="build the full static site with the PDF book (all or nothing)")
@@ -68,14 +73,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(paths: Paths, args) -> int:
-    from .site.generate import generate
+    from .site.generate import export, generate, remove_legacy_pages
 
+    remove_legacy_pages(paths.docs)
     result = generate(load(paths))
+    target = args.output or paths.root / "generated"
+    written, removed = export(paths, result, target)
     for dropped in result.report.dropped:
         print(f"dropped boilerplate [{dropped.rule}] {dropped.doc}: {dropped.text}")
     for warning in result.report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"{len(result.pages)} pages generated in docs/ ({result.written} written, {result.removed} removed)")
+    print(
+        f"{len(result.pages)} pages generated ({result.rendered} rendered, {result.reused} from the cache); "
+        f"docs/ and the generated pages exported to {paths.relative(target)} ({written} written, {removed} removed)"
+    )
     return 1 if args.strict and result.report.warnings else 0
 
 

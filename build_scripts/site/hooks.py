@@ -1,10 +1,13 @@
-"""MkDocs hooks: generate the pages before MkDocs reads ``docs/``.
+"""MkDocs hooks: the generated pages, without a file in ``docs/``.
 
 ``mkdocs build`` and ``mkdocs serve`` need nothing run by hand: ``on_config``
 runs the generator (serve reloads the config on every change, and ``watch``
-in mkdocs.yml covers seeds/ and editorial/, so an edited data file shows up).
-mkdocs-static-i18n builds each language with the same config, so the result
-is reused while the inputs are unchanged.
+in mkdocs.yml covers seeds/ and editorial/, so an edited data file shows up)
+and gives MkDocs the navigation of the language being built;
+``on_files`` adds the pages and the search index as virtual files
+(virtual.py). mkdocs-static-i18n builds each language with the same config,
+so the result is reused while the inputs are unchanged; across runs, pages
+come from the cache in ``.cache/`` (pages.py).
 """
 
 from __future__ import annotations
@@ -20,26 +23,47 @@ from build_scripts.errors import PublicationError
 from build_scripts.pipeline import Paths, load
 from build_scripts.site.edit_links import EditLinks, page_source
 from build_scripts.site.fingerprint import fingerprint
-from build_scripts.site.generate import Generated, generate
+from build_scripts.site.generate import Generated, generate, remove_legacy_pages
+from build_scripts.site.virtual import add_files
 
 log = logging.getLogger("mkdocs.hooks.build_scripts")
 _cache: dict[str, tuple[str, Generated]] = {}
 
 
-def on_config(config):
+def generated(config) -> Generated:
+    """The generated pages of the project of ``config``, made again only when an input changed."""
     paths = Paths(Path(config.config_file_path).resolve().parent)
     key = str(paths.root)
     stamp = fingerprint(paths)
     cached = _cache.get(key)
     if cached is None or cached[0] != stamp:
+        removed = remove_legacy_pages(paths.docs)
+        if removed:
+            log.info("build_scripts: removed %d pages an earlier version had written into docs/", removed)
         try:
             result = generate(load(paths))
         except PublicationError as err:
             raise PluginError(f"build_scripts: the inputs have problems:\n{err}") from None
         _cache[key] = (stamp, result)
         _report(result)
-    config.nav = _cache[key][1].nav
+    return _cache[key][1]
+
+
+def _language(config) -> str:
+    i18n = config.plugins["i18n"]
+    return i18n.current_language or i18n.default_language
+
+
+def on_config(config):
+    config.nav = generated(config).nav[_language(config)]
     return config
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100), which cannot take virtual files
+def on_files(files, config):
+    for file in add_files(files, generated(config).pages, config, config.plugins["i18n"]):
+        log.warning("build_scripts: docs/%s is ignored: the generator makes that page (delete the file)", file.src_uri)
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -54,10 +78,9 @@ def on_page_markdown(markdown, page, config, files):
     if not config.extra.get("stock_search"):
         page.meta["search"] = {"exclude": True}
     root = Path(config.config_file_path).resolve().parent
-    cached = _cache.get(str(root))
-    generated = bool(cached) and page.file.src_uri in cached[1].pages
     links = EditLinks(config.repo_url or "", config.edit_uri or "")
-    source = page_source(page.meta, Path(page.file.abs_src_path), root, generated)
+    src = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    source = page_source(page.meta, src, root, page.file.generated_by is not None)
     page.edit_url = links.edit(source) if links.enabled and source else None
     return links.resolve(markdown)
 
@@ -82,5 +105,8 @@ def _report(result: Generated) -> None:
     for warning in result.report.warnings:
         log.warning("build_scripts: %s", warning)
     log.info(
-        "build_scripts: %d pages generated, %d written, %d removed", len(result.pages), result.written, result.removed
+        "build_scripts: %d pages generated (%d rendered, %d from the cache)",
+        len(result.pages),
+        result.rendered,
+        result.reused,
     )
