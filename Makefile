@@ -52,8 +52,8 @@ check: setup ## translation QA: missing, stale, numbers, glossary, script, brack
 status: setup ## what remains to translate, per document
 	$(BIN)/python -m build_scripts status
 
-serve: setup ## generate, build and serve with live reload
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+serve: setup ## build and serve with live reload: an edited translation shows within a second (build_scripts/site/serve.py)
+	$(BIN)/python -m build_scripts serve --dev-addr $(HOST)
 
 site: setup ## build the full static site into site/, the PDF book included (all or nothing)
 	$(BIN)/python -m build_scripts site

@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     look = commands.add_parser("preview", help="what the parser recognises in a text, line by line, before publishing")
     look.add_argument("seed", type=Path, help="the text (in seeds/ or not yet, e.g. ~/new-article.txt)")
     commands.add_parser("status", help="what remains to translate, per document")
+    serve = commands.add_parser(
+        "serve", help="the live preview: build both sites, serve them, show an edit within a second (make serve)"
+    )
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (default 127.0.0.1:8000)")
+    serve.add_argument("--site-dir", type=Path, default=None, help="build into this folder (default: a temporary one)")
     yml = commands.add_parser("check-yaml", help="YAML syntax of data files, with file and line (pre-commit)")
     yml.add_argument("files", nargs="*", type=Path, help="files to read (default: every editorial/**/*.yml)")
     bench = commands.add_parser("bench", help="measure the generator and MkDocs on real and synthetic corpora")
@@ -228,6 +233,21 @@ def _status(paths: Paths, args) -> int:
     return 0
 
 
+def _serve(paths: Paths, args) -> int:
+    import logging
+
+    from .site.serve import serve
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    host, _, port = args.dev_addr.rpartition(":")
+    serve(paths, host or "127.0.0.1", int(port), args.site_dir)
+    return 0
+
+
 def _bench(paths: Paths, args) -> int:
     from .bench import run
 
@@ -263,6 +283,7 @@ COMMANDS = {
     "status": _status,
     "check-yaml": _check_yaml,
     "bench": _bench,
+    "serve": _serve,
     "pdf": _pdf,
 }
 

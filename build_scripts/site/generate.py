@@ -12,17 +12,21 @@ generated Markdown.
 from __future__ import annotations
 
 import inspect
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import Cache, sync_tree
 from ..model import LANGS
-from ..pipeline import Report
+from ..pipeline import Report, load
 from ..search.entries import markdown_paragraphs
 from ..search.index import build_index
+from .fingerprint import fingerprint
 from .navigation import navigation
 from .pages import PageCache, render_pages
 from .templating import load_ui
+
+log = logging.getLogger("mkdocs.hooks.build_scripts")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,32 @@ def generate(project, cache: bool = True) -> Generated:
     ui = load_ui()
     nav = {lang: navigation(documents, reference, ui, lang) for lang in LANGS}
     return Generated(pages, nav, project.report, pages_cache.rendered, pages_cache.reused)
+
+
+_current: dict[str, tuple[str, object, Generated]] = {}
+
+
+def current(paths) -> tuple[object, Generated]:
+    """The project and its generated pages, loaded and made again only when an
+    input changed since the last call (mkdocs-static-i18n builds each
+    language with the same inputs; the live preview builds both and keeps
+    them). Pages an earlier version wrote into docs/ are removed first."""
+    key, stamp = str(paths.root), fingerprint(paths)
+    found = _current.get(key)
+    if found is None or found[0] != stamp:
+        removed = remove_legacy_pages(paths.docs)
+        if removed:
+            log.info("build_scripts: removed %d pages an earlier version had written into docs/", removed)
+        project = load(paths)
+        _current[key] = (stamp, project, generate(project))
+        found = _current[key]
+    return found[1], found[2]
+
+
+def remember(project, result: Generated) -> None:
+    """``result`` is what ``current`` would make of the inputs as they are now
+    (the live preview, after updating its pages in place)."""
+    _current[str(project.paths.root)] = (fingerprint(project.paths), project, result)
 
 
 def search_index(project, hand_written: dict, cache: bool) -> dict[str, str | bytes]:

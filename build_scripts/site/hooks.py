@@ -20,33 +20,27 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from build_scripts.errors import PublicationError
-from build_scripts.pipeline import Paths, load
+from build_scripts.pipeline import Paths
 from build_scripts.site.edit_links import EditLinks, page_source
-from build_scripts.site.fingerprint import fingerprint
-from build_scripts.site.generate import Generated, generate, remove_legacy_pages
+from build_scripts.site.generate import Generated, current
 from build_scripts.site.virtual import add_files
 
 log = logging.getLogger("mkdocs.hooks.build_scripts")
-_cache: dict[str, tuple[str, Generated]] = {}
+_reported: set[int] = set()
 
 
 def generated(config) -> Generated:
     """The generated pages of the project of ``config``, made again only when an input changed."""
     paths = Paths(Path(config.config_file_path).resolve().parent)
-    key = str(paths.root)
-    stamp = fingerprint(paths)
-    cached = _cache.get(key)
-    if cached is None or cached[0] != stamp:
-        removed = remove_legacy_pages(paths.docs)
-        if removed:
-            log.info("build_scripts: removed %d pages an earlier version had written into docs/", removed)
-        try:
-            result = generate(load(paths))
-        except PublicationError as err:
-            raise PluginError(f"build_scripts: the inputs have problems:\n{err}") from None
-        _cache[key] = (stamp, result)
+    try:
+        _, result = current(paths)
+    except PublicationError as err:
+        raise PluginError(f"build_scripts: the inputs have problems:\n{err}") from None
+    if id(result) not in _reported:  # once per result, not once per language
+        _reported.clear()
+        _reported.add(id(result))
         _report(result)
-    return _cache[key][1]
+    return result
 
 
 def _language(config) -> str:

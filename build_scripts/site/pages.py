@@ -70,12 +70,21 @@ class PageCache:
         return text
 
 
+def document_page(doc: Document, lang: str, glossary: Glossary | None, cache: PageCache) -> str:
+    """The page of one document in one language (``documents/<slug>.<lang>.md``)."""
+    terms = glossary.terms if glossary is not None else ()
+    return cache.get(
+        ("document", lang, doc, terms),
+        lambda: render_document(doc, lang, environment(), load_ui(), glossary),
+        PLACELESS,
+    )
+
+
 def render_pages(documents: list[Document], reference=None, cache: PageCache | None = None) -> dict[str, str]:
     """Every generated page: docs-relative path -> Markdown text."""
     cache = cache or PageCache(None)
     env, ui = environment(), load_ui()
     glossary = reference.glossary if reference is not None else None
-    terms = glossary.terms if glossary is not None else ()
     pages = {}
     for lang in LANGS:
         links = reference_links(reference, lang, ui) if reference is not None else []
@@ -83,11 +92,7 @@ def render_pages(documents: list[Document], reference=None, cache: PageCache | N
         pages[f"status.{lang}.md"] = render_status(documents, lang, env, ui)
         pages[f"documents/index.{lang}.md"] = render_index(documents, lang, env, ui)
         for doc in documents:
-            pages[f"documents/{doc.meta.slug}.{lang}.md"] = cache.get(
-                ("document", lang, doc, terms),
-                lambda doc=doc, lang=lang: render_document(doc, lang, env, ui, glossary),
-                PLACELESS,
-            )
+            pages[f"documents/{doc.meta.slug}.{lang}.md"] = document_page(doc, lang, glossary, cache)
     if reference is not None:
         rendered = cache.get(
             ("reference", reference),
