@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     yml.add_argument("files", nargs="*", type=Path, help="files to read (default: every editorial/**/*.yml)")
     bench = commands.add_parser("bench", help="measure the generator and MkDocs on real and synthetic corpora")
     bench.add_argument("--sizes", default="1,10,100", help="corpus multiples to measure (default 1,10,100)")
-    bench.add_argument("--repeat", type=int, default=3, help="runs per measurement (median is printed)")
+    bench.add_argument("--no-pdf", action="store_true", help="make site without the PDFs (site --no-pdf)")
     bench.add_argument("--no-search", action="store_true", help="skip the search comparison (ours vs stock)")
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve())
@@ -249,10 +249,10 @@ def _serve(paths: Paths, args) -> int:
 
 
 def _bench(paths: Paths, args) -> int:
-    from .bench import run
+    from .site.bench import run
 
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    for line in run(paths, sizes, args.repeat):
+    for line in run(paths, sizes, pdf=not args.no_pdf):
         print(line, flush=True)
     if not args.no_search:
         from .bench import search_comparison

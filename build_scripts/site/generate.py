@@ -12,7 +12,10 @@ generated Markdown.
 from __future__ import annotations
 
 import inspect
+import json
 import logging
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,10 +69,22 @@ def current(paths) -> tuple[object, Generated]:
         removed = remove_legacy_pages(paths.docs)
         if removed:
             log.info("build_scripts: removed %d pages an earlier version had written into docs/", removed)
+        start = time.perf_counter()
         project = load(paths)
-        _current[key] = (stamp, project, generate(project))
+        result = generate(project)
+        record_timing(generator=time.perf_counter() - start)
+        _current[key] = (stamp, project, result)
         found = _current[key]
     return found[1], found[2]
+
+
+def record_timing(**values) -> None:
+    """For the benchmark (site/bench.py): with BUILD_SCRIPTS_TIMINGS set, a
+    line of JSON per value measured, appended to that file."""
+    target = os.environ.get("BUILD_SCRIPTS_TIMINGS")
+    if target:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(json.dumps(values) + "\n")
 
 
 def remember(project, result: Generated) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,7 +23,7 @@ from mkdocs.plugins import event_priority
 from build_scripts.errors import PublicationError
 from build_scripts.pipeline import Paths
 from build_scripts.site.edit_links import EditLinks, page_source
-from build_scripts.site.generate import Generated, current
+from build_scripts.site.generate import Generated, current, record_timing
 from build_scripts.site.virtual import add_files
 
 log = logging.getLogger("mkdocs.hooks.build_scripts")
@@ -83,9 +84,9 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     """Material's search plugin must stay (it is what shows the search box),
     but its index, empty here, is neither needed nor fetched: remove it."""
-    if config.extra.get("stock_search"):
-        return
-    shutil.rmtree(Path(config.site_dir) / "search", ignore_errors=True)
+    if not config.extra.get("stock_search"):
+        shutil.rmtree(Path(config.site_dir) / "search", ignore_errors=True)
+    record_timing(end=time.time())  # for the benchmark: when each language's build ended
 
 
 def _report(result: Generated) -> None:
