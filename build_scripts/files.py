@@ -9,13 +9,13 @@ atomic per file and skipped when the content is unchanged, so a running
 
 from __future__ import annotations
 
-import dataclasses
-import enum
 import hashlib
+import io
 import os
+import pickle
 import tempfile
 from collections.abc import Callable
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -165,13 +165,16 @@ class Cache:
     @staticmethod
     def digest(value: Any, brief: dict[type, Callable[[Any], Any]] | None = None) -> str:
         """A hash of a value of the model (dataclasses, mappings, sequences,
-        sets, enums, text, numbers), the same in every process: sets are
-        hashed in sorted order, never in Python's per-process hash order.
-        ``brief``: for some types, the part of a value that counts (a document
-        named in a list of passages: its name and titles, not its whole text)."""
-        digest = hashlib.sha256()
-        _feed(digest, value, brief or {})
-        return digest.hexdigest()
+        enums, text, numbers): of its pickle, which holds all of it, so that
+        two values with one key are equal. The same in every process as long
+        as the value holds no set (a set's order changes from process to
+        process: a key that changes is a miss, never a wrong hit; the model
+        holds none). ``brief``: for some types, the part of a value that
+        counts (a document named in a list of passages: its name and titles,
+        not its whole text)."""
+        buffer = io.BytesIO()
+        _Pickler(buffer, brief or {}).dump(value)
+        return hashlib.sha256(buffer.getvalue()).hexdigest()
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / key
@@ -191,43 +194,19 @@ class Cache:
         os.replace(tmp, target)
 
 
-def _feed(digest, value: Any, brief: dict[type, Callable[[Any], Any]]) -> None:
-    """``value`` into ``digest``, each part tagged with its type and length."""
+class _Pickler(pickle.Pickler):
+    def __init__(self, buffer, brief: dict[type, Callable[[Any], Any]]):
+        super().__init__(buffer, protocol=5)
+        self.brief = brief
 
-    def put(tag: bytes, data: bytes) -> None:
-        digest.update(tag + len(data).to_bytes(8, "little") + data)
+    def reducer_override(self, obj):
+        if type(obj) in self.brief:
+            return _Brief, (type(obj).__name__, self.brief[type(obj)](obj))
+        return NotImplemented
 
-    if value is None or isinstance(value, bool | int | float):
-        put(b"n", repr(value).encode())
-    elif isinstance(value, str):
-        put(b"s", value.encode("utf-8"))
-    elif isinstance(value, bytes):
-        put(b"b", value)
-    elif isinstance(value, enum.Enum):
-        put(b"e", f"{type(value).__name__}.{value.name}".encode())
-    elif isinstance(value, PurePath):
-        put(b"p", value.as_posix().encode())
-    elif type(value) in brief:
-        put(b"r", type(value).__name__.encode())
-        _feed(digest, brief[type(value)](value), {})
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        put(b"d", type(value).__name__.encode())
-        for f in dataclasses.fields(value):
-            put(b"f", f.name.encode())
-            _feed(digest, getattr(value, f.name), brief)
-    elif isinstance(value, dict):
-        put(b"m", str(len(value)).encode())
-        for key, item in value.items():
-            _feed(digest, key, brief)
-            _feed(digest, item, brief)
-    elif isinstance(value, list | tuple):
-        put(b"l", str(len(value)).encode())
-        for item in value:
-            _feed(digest, item, brief)
-    elif isinstance(value, set | frozenset):
-        put(b"u", "".join(sorted(Cache.digest(item, brief) for item in value)).encode())
-    else:
-        raise TypeError(f"Cache.digest: cannot hash a {type(value).__name__}")
+
+class _Brief(tuple):
+    """What a value of a ``brief`` type counts as, in a digest."""
 
 
 def code_hash(*folders: Path) -> str:

@@ -24,10 +24,12 @@ from build_scripts.errors import PublicationError
 from build_scripts.pipeline import Paths
 from build_scripts.site.edit_links import EditLinks, page_source
 from build_scripts.site.generate import Generated, current, record_timing
+from build_scripts.site.rawhtml import restore, stash
 from build_scripts.site.virtual import add_files
 
 log = logging.getLogger("mkdocs.hooks.build_scripts")
 _reported: set[int] = set()
+_stashed: dict[str, dict[str, str]] = {}  # a page's HTML blocks, from on_page_markdown to on_page_content
 
 
 def generated(config) -> Generated:
@@ -77,7 +79,15 @@ def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path) if page.file.abs_src_path else None
     source = page_source(page.meta, src, root, page.file.generated_by is not None)
     page.edit_url = links.edit(source) if links.enabled and source else None
-    return links.resolve(markdown)
+    markdown = links.resolve(markdown)
+    if page.file.generated_by is not None:  # its HTML blocks skip Markdown (rawhtml.py)
+        markdown, _stashed[page.file.src_uri] = stash(markdown)
+    return markdown
+
+
+@event_priority(100)  # before any plugin reads the page's HTML
+def on_page_content(html, page, config, files):
+    return restore(html, _stashed.pop(page.file.src_uri, {}))
 
 
 @event_priority(-100)  # after the search plugin and mkdocs-static-i18n have written theirs

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields
 from pathlib import Path
 
 from ..files import Cache, code_hash
@@ -34,7 +34,7 @@ PACKAGE = Path(__file__).resolve().parent.parent  # build_scripts/
 # project, in CI or a test, finds the same keys).
 PLACELESS = {
     Seed: lambda s: (s.name, s.text),
-    Topic: lambda t: replace(t, origin=""),
+    Topic: lambda t: tuple(getattr(t, f.name) for f in fields(t) if f.name != "origin"),
 }
 # In the reference pages' key a document counts by what those pages show of
 # it (name, address, titles), and the glossary by its terms; each passage
@@ -54,12 +54,21 @@ class PageCache:
         self.code = code_hash(PACKAGE) if store is not None else ""
         self.rendered = 0
         self.reused = 0
+        self._digests: dict[tuple[int, int], tuple[object, str]] = {}
 
-    def get(self, inputs, render: Callable[[], str], brief: dict | None = None) -> str:
+    def digest(self, value, brief: dict | None = None) -> str:
+        """``Cache.digest``, once per object (a document is part of two pages' keys)."""
+        key = (id(value), id(brief))
+        if key not in self._digests:
+            self._digests[key] = (value, Cache.digest(value, brief))  # the value kept: its id stays its own
+        return self._digests[key][1]
+
+    def get(self, parts: tuple, render: Callable[[], str]) -> str:
+        """The page under the key of the code and ``parts`` (digests and names)."""
         if self.store is None:
             self.rendered += 1
             return render()
-        key = Cache.key(self.code, Cache.digest(inputs, brief))
+        key = Cache.key(self.code, *parts)
         hit = self.store.get(key)
         if hit is not None:
             self.reused += 1
@@ -73,11 +82,8 @@ class PageCache:
 def document_page(doc: Document, lang: str, glossary: Glossary | None, cache: PageCache) -> str:
     """The page of one document in one language (``documents/<slug>.<lang>.md``)."""
     terms = glossary.terms if glossary is not None else ()
-    return cache.get(
-        ("document", lang, doc, terms),
-        lambda: render_document(doc, lang, environment(), load_ui(), glossary),
-        PLACELESS,
-    )
+    parts = ("document", lang, cache.digest(doc, PLACELESS), cache.digest(terms))
+    return cache.get(parts, lambda: render_document(doc, lang, environment(), load_ui(), glossary))
 
 
 def render_pages(documents: list[Document], reference=None, cache: PageCache | None = None) -> dict[str, str]:
@@ -95,9 +101,8 @@ def render_pages(documents: list[Document], reference=None, cache: PageCache | N
             pages[f"documents/{doc.meta.slug}.{lang}.md"] = document_page(doc, lang, glossary, cache)
     if reference is not None:
         rendered = cache.get(
-            ("reference", reference),
+            ("reference", cache.digest(reference, REFERENCE_BRIEF)),
             lambda: json.dumps(render_reference_pages(reference, ui), ensure_ascii=False),
-            REFERENCE_BRIEF,
         )
         pages.update(json.loads(rendered))
     return pages
