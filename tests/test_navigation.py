@@ -151,3 +151,46 @@ def test_reference_entries_count_the_passages_past_a_few_documents():
     assert groups[-1]["documents"] == 5 and groups[-1]["passages"] == 10
     assert groups[0]["url"] == "../documents/doc-0/" and len(groups[0]["passages"]) == 2
     assert grouped_passages(passages[: 2 * REF_DOCUMENTS], "en", "../")[-1]["more"] is False
+
+
+TRICKY = """# Title
+
+<div class="a">
+<div>inner</div>
+</div>
+
+<div class="open">
+not closed here
+
+</div>
+
+<span>inline, so Markdown's</span> *own*
+
+<p class="x">one</p>
+<p>two</p>
+
+rawhtml0123456789abcdefx0 typed by a contributor
+
+<ul>
+<li>**kept as is**</li>
+</ul>"""
+
+
+def test_html_blocks_skip_markdown_and_give_the_same_bytes(project):
+    """rawhtml.py: every generated page (and a page of awkward blocks) is
+    converted to the same bytes with its whole HTML blocks swapped out."""
+    import markdown
+
+    from build_scripts.pipeline import Paths, load
+    from build_scripts.site.generate import generate
+    from build_scripts.site.rawhtml import restore, stash
+
+    pages = [p for path, p in generate(load(Paths(project)), cache=False).pages.items() if path.endswith(".md")]
+    swapped = 0
+    for text in [*(p.split("---\n", 2)[2] for p in pages), TRICKY]:
+        convert = markdown.Markdown(extensions=["attr_list", "toc"]).convert
+        stashed, blocks = stash(text)
+        swapped += len(blocks)
+        assert restore(convert(stashed), blocks) == convert(text)
+    assert swapped > 500
+    assert len(stash(TRICKY)[1]) == 3  # the nested div, the paragraphs, the list: not the open div, not the span
