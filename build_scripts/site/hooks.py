@@ -13,6 +13,7 @@ come from the cache in ``.cache/`` (pages.py).
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import time
 from pathlib import Path
@@ -88,6 +89,16 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(100)  # before any plugin reads the page's HTML
 def on_page_content(html, page, config, files):
     return restore(html, _stashed.pop(page.file.src_uri, {}))
+
+
+_SIDEBARS = re.compile(r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-content")', re.S)
+
+
+def on_post_page(output, page, config):
+    """The sidebars (the navigation, the page's contents) without the
+    indentation of Material's templates: a run of white space is one space
+    to a browser there (no preformatted text), and every page carries them."""
+    return _SIDEBARS.sub(lambda m: re.sub(r"\s+", " ", m[0]), output, count=1)
 
 
 @event_priority(-100)  # after the search plugin and mkdocs-static-i18n have written theirs
