@@ -114,8 +114,9 @@ def test_years_newest_first_then_kinds_then_runs_with_titles_in_both_languages()
 def test_runs_of_one_kind_are_numbered_and_even():
     documents = [doc(n, date_en=f"{n % 28 + 1} May 2020", kind=KINDS[0]) for n in range(60)]
     (year,) = group_documents(documents, UI)
-    assert [g.title["en"] for g in year.groups] == ["1–20", "21–40", "41–60"]
-    assert [g.title["ja"] for g in year.groups] == ["1〜20", "21〜40", "41〜60"]
+    assert [g.title["en"] for g in year.groups] == ["1–10", "11–20", "21–30", "31–40", "41–50", "51–60"]
+    assert [g.title["ja"] for g in year.groups][:2] == ["1〜10", "11〜20"]
+    assert all(len(g.documents) == 10 for g in year.groups)
 
 
 def _branch(groups, target) -> int:

@@ -16,6 +16,7 @@ each measured as a contributor and CI meet it, in one table:
   preview s   edit to visible in the live preview (make serve): from writing
               a translation file to the served page showing it, median of 3
   later s     the preview's second phase done (reference pages, search index)
+  preview MiB the preview server's peak memory (resident)
   zensical s  ``zensical-i18n build`` of the same pages (exported by
               ``python -m build_scripts build``), where Zensical is installed
 """
@@ -64,6 +65,7 @@ COLUMNS = (
     ("chrome KiB", 10, "{:.1f}"),
     ("preview s", 9, "{:.2f}"),
     ("later s", 7, "{:.1f}"),
+    ("preview MiB", 11, "{:.0f}"),
     ("zensical s", 10, "{:.1f}"),
 )
 
@@ -151,9 +153,9 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def preview(paths: Paths, work: Path, edits: int) -> tuple[float, float]:
+def preview(paths: Paths, work: Path, edits: int) -> tuple[float, float, float]:
     """The live preview: median seconds from a translation edit to the served
-    page showing it, and to the end of the second phase."""
+    page showing it, and to the end of the second phase; its peak memory (MiB)."""
     port, log = _free_port(), work / "preview.log"
     command = [sys.executable, "-m", "build_scripts", "--root", str(paths.root), "serve"]
     command += ["--dev-addr", f"127.0.0.1:{port}", "--site-dir", str(work / "preview")]
@@ -177,10 +179,12 @@ def preview(paths: Paths, work: Path, edits: int) -> tuple[float, float]:
             while log.read_text(encoding="utf-8").count("preview: up to date") <= done:
                 time.sleep(0.05)
             complete.append(time.perf_counter() - start)
+        status = Path(f"/proc/{server.pid}/status")
+        peak = int(re.search(r"VmHWM:\s+(\d+)", status.read_text())[1]) / 1024 if status.exists() else None
     finally:
         server.terminate()
         server.wait(timeout=60)
-    return statistics.median(visible), statistics.median(complete)
+    return statistics.median(visible), statistics.median(complete), peak
 
 
 def zensical(paths: Paths, work: Path) -> float | None:
@@ -210,7 +214,7 @@ def measure(paths: Paths, copies: int, work: Path, pdf: bool) -> dict:
         {"site s": clean["seconds"], "edit s": again["seconds"], "gen s": clean["gen"], "gen edit": again["gen"],
          "mkdocs s": clean["mkdocs"], "pdf s": clean["pdf"] if pdf else None, "peak MiB": clean["peak"]}
     )  # fmt: skip
-    row["preview s"], row["later s"] = preview(corpus, work, 3 if copies <= 10 else 1)
+    row["preview s"], row["later s"], row["preview MiB"] = preview(corpus, work, 3 if copies <= 10 else 1)
     row["zensical s"] = zensical(corpus, work)
     return row
 

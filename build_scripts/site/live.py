@@ -98,4 +98,6 @@ def build_language(config_file: Path, lang: str, site_dir: Path, clean: bool) ->
     for file in doc_files:
         _build_page(file.page, config, doc_files, nav, env)
     config.plugins.on_post_build(config=config)
+    for file in doc_files:  # rendering a page again reads and converts it again: keep only its Markdown
+        file.page.markdown = file.page.content = None
     return LanguageSite(lang, config, files, nav, env, list(doc_files))

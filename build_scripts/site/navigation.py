@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from ..model import LANGS, Document
 
-LIMIT = 25  # the longest list of documents the navigation shows at one level
+LIMIT = 25  # the longest list of documents (or groups) the navigation shows at one level
+RUN = 10  # documents in a numbered run: a run's documents carry long titles, its siblings short ones
 MONTHS = "january february march april may june july august september october november december".split()
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _JA = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:\s*(\d{1,2})月(?:\s*(\d{1,2})日)?)?")
@@ -123,11 +124,14 @@ def _split_by_kind(key: str, title: dict[str, str], documents: list[Document], u
     return Group(key, title, groups=tuple(children))
 
 
-def _runs(key: str, title: dict[str, str], documents: list[Document], ui: dict, first: int = 1) -> Group:
-    """A group of at most LIMIT documents, or of numbered runs of them."""
-    if len(documents) <= LIMIT:
+def _runs(
+    key: str, title: dict[str, str], documents: list[Document], ui: dict, first: int = 1, top: bool = True
+) -> Group:
+    """A group of at most LIMIT documents, or of numbered runs of them (of
+    RUN documents, or runs of such runs)."""
+    if len(documents) <= (LIMIT if top else RUN):
         return Group(key, title, tuple(documents))
-    size = LIMIT
+    size = RUN
     while -(-len(documents) // size) > LIMIT:  # at most LIMIT runs a level
         size *= LIMIT
     size = -(-len(documents) // -(-len(documents) // size))  # runs of even length
@@ -136,7 +140,7 @@ def _runs(key: str, title: dict[str, str], documents: list[Document], ui: dict, 
         part = documents[start : start + size]
         low, high = first + start, first + start + len(part) - 1
         name = {lang: ui[lang]["nav_run"].format(first=low, last=high) for lang in LANGS}
-        runs.append(_runs(f"{key}/{low}", name, part, ui, low))
+        runs.append(_runs(f"{key}/{low}", name, part, ui, low, top=False))
     return Group(key, title, groups=tuple(runs))
 
 
