@@ -65,7 +65,7 @@ test: setup system-packages ## the translation checks, then every test (browser 
 	$(BIN)/python -m build_scripts check
 	$(BIN)/python -m pytest -q
 
-bench: setup system-packages ## benchmark: corpora 1x/10x/100x, PDF, search (ours vs stock), Japanese segmentation
+bench: setup system-packages ## benchmark: corpora 1x/10x/100x (make site clean and after an edit, preview, Zensical), search, segmentation
 	$(PIP_INSTALL) -r requirements-bench.txt
 	$(BIN)/python -m build_scripts bench
 

@@ -195,3 +195,16 @@ def test_html_blocks_skip_markdown_and_give_the_same_bytes(project):
         assert restore(convert(stashed), blocks) == convert(text)
     assert swapped > 500
     assert len(stash(TRICKY)[1]) == 3  # the nested div, the paragraphs, the list: not the open div, not the span
+
+
+def test_home_lists_all_up_to_ten_then_the_latest_and_the_index():
+    from build_scripts.site.summary_pages import HOME_LATEST, render_home
+    from build_scripts.site.templating import environment
+
+    few = [doc(n, f"2024年{n + 1}月1日") for n in range(10)]
+    page = render_home(few, "en", environment(), UI)
+    assert page.count('class="doc-card"') == 10 and "All documents (10)" in page
+    many = [doc(n, f"2024年{n % 12 + 1}月1日") for n in range(40)]
+    page = render_home(many, "en", environment(), UI)
+    assert page.count('class="doc-card"') == HOME_LATEST and 'href="documents/">All documents (40)' in page
+    assert "Latest documents" in page and 'href="documents/doc-11/"' in page  # December, the latest month
