@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import tempfile
 import time
 from pathlib import Path
@@ -236,6 +237,7 @@ def serve(paths: Paths, host: str, port: int, site_dir: Path | None = None) -> N
         if (paths.root / part).is_dir():
             server.watch(str(paths.root / part))
     server.watch(str(paths.root), recursive=False)  # mkdocs.yml
+    signal.signal(signal.SIGTERM, _interrupt)  # terminated: stop as on Ctrl-C (and remove the folder)
     try:
         server.serve()
     except KeyboardInterrupt:
@@ -246,6 +248,10 @@ def serve(paths: Paths, host: str, port: int, site_dir: Path | None = None) -> N
             site.config.plugins.on_shutdown()
         if own:
             shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _error_page(site_dir: Path, code: int) -> bytes | None:
