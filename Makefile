@@ -43,7 +43,7 @@ lock: setup ## recompile requirements.txt and requirements-bench.txt (hash-pinne
 system-packages:
 	./scripts/install-system-packages.sh
 
-build: setup ## generate the Markdown pages from seeds/ and editorial/
+build: setup ## export docs/ and the generated Markdown pages into generated/ (for Zensical, or to read them)
 	$(BIN)/python -m build_scripts build
 
 check: setup ## translation QA: missing, stale, numbers, glossary, script, brackets, spacing, length
@@ -52,8 +52,8 @@ check: setup ## translation QA: missing, stale, numbers, glossary, script, brack
 status: setup ## what remains to translate, per document
 	$(BIN)/python -m build_scripts status
 
-serve: setup ## generate, build and serve with live reload
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+serve: setup ## build and serve with live reload: an edited translation shows within a second (build_scripts/site/serve.py)
+	$(BIN)/python -m build_scripts serve --dev-addr $(HOST)
 
 site: setup ## build the full static site into site/, the PDF book included (all or nothing)
 	$(BIN)/python -m build_scripts site
@@ -65,12 +65,12 @@ test: setup system-packages ## the translation checks, then every test (browser 
 	$(BIN)/python -m build_scripts check
 	$(BIN)/python -m pytest -q
 
-bench: setup system-packages ## benchmark: corpora 1x/10x/100x, PDF, search (ours, stock Material, Pagefind; budgets), Japanese segmentation
+bench: setup system-packages ## benchmark: corpora 1x/10x/100x (make site clean and after an edit, preview, PDF, Zensical), search (ours, stock, Pagefind), segmentation
 	$(PIP_INSTALL) -r requirements-bench.txt
 	$(BIN)/python -m build_scripts bench
 
 export: setup
 	$(BIN)/python -m build_scripts export --format jsonl -o corpus.jsonl
 
-clean:
-	rm -rf site test-artifacts docs/documents docs/glossary docs/topics docs/people docs/figures docs/timeline docs/index.*.md docs/status.*.md docs/.generated
+clean: ## remove the built site, the exported pages, the build cache and test artefacts
+	rm -rf site generated .cache test-artifacts

@@ -23,7 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="generate the Markdown pages from seeds/ and editorial/")
+    build = commands.add_parser(
+        "build",
+        help="export the Markdown MkDocs reads (docs/ and the generated pages) into a folder, for Zensical or "
+        "to read it; mkdocs build and serve need no export (they get the generated pages in memory)",
+    )
+    build.add_argument("-o", "--output", type=Path, default=None, help="the folder (default: generated/)")
     commands.add_parser("sync", help="update editorial/translations/ to the current seeds")
     commands.add_parser("check", help="translation QA: missing, stale, numbers, glossary, script, brackets…")
     site = commands.add_parser("site", help="build the full static site with the PDF book (all or nothing)")
@@ -47,11 +52,16 @@ def main(argv: list[str] | None = None) -> int:
     look = commands.add_parser("preview", help="what the parser recognises in a text, line by line, before publishing")
     look.add_argument("seed", type=Path, help="the text (in seeds/ or not yet, e.g. ~/new-article.txt)")
     commands.add_parser("status", help="what remains to translate, per document")
+    serve = commands.add_parser(
+        "serve", help="the live preview: build both sites, serve them, show an edit within a second (make serve)"
+    )
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (default 127.0.0.1:8000)")
+    serve.add_argument("--site-dir", type=Path, default=None, help="build into this folder (default: a temporary one)")
     yml = commands.add_parser("check-yaml", help="YAML syntax of data files, with file and line (pre-commit)")
     yml.add_argument("files", nargs="*", type=Path, help="files to read (default: every editorial/**/*.yml)")
     bench = commands.add_parser("bench", help="measure the generator and MkDocs on real and synthetic corpora")
     bench.add_argument("--sizes", default="1,10,100", help="corpus multiples to measure (default 1,10,100)")
-    bench.add_argument("--repeat", type=int, default=3, help="runs per measurement (median is printed)")
+    bench.add_argument("--no-pdf", action="store_true", help="make site without the PDFs (site --no-pdf)")
     bench.add_argument(
         "--no-search", action="store_true", help="skip the search benchmark (ours, stock Material, Pagefind)"
     )
@@ -70,14 +80,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(paths: Paths, args) -> int:
-    from .site.generate import generate
+    from .site.generate import export, generate, remove_legacy_pages
 
+    remove_legacy_pages(paths.docs)
     result = generate(load(paths))
+    target = args.output or paths.root / "generated"
+    written, removed = export(paths, result, target)
     for dropped in result.report.dropped:
         print(f"dropped boilerplate [{dropped.rule}] {dropped.doc}: {dropped.text}")
     for warning in result.report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"{len(result.pages)} pages generated in docs/ ({result.written} written, {result.removed} removed)")
+    print(
+        f"{len(result.pages)} pages generated ({result.rendered} rendered, {result.reused} from the cache); "
+        f"docs/ and the generated pages exported to {paths.relative(target)} ({written} written, {removed} removed)"
+    )
     return 1 if args.strict and result.report.warnings else 0
 
 
@@ -219,32 +235,27 @@ def _status(paths: Paths, args) -> int:
     return 0
 
 
+def _serve(paths: Paths, args) -> int:
+    import logging
+
+    from .site.serve import serve
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    host, _, port = args.dev_addr.rpartition(":")
+    serve(paths, host or "127.0.0.1", int(port), args.site_dir)
+    return 0
+
+
 def _bench(paths: Paths, args) -> int:
     from .bench import run
 
-    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    search = None
-    if not args.no_search:
-        from .search.benchmark import SearchBench
-
-        search = SearchBench(paths)
-    for line in run(paths, sizes, args.repeat, on_site=search.on_site if search else None):
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    for line in run(paths, sizes, pdf=not args.no_pdf, search=not args.no_search):
         print(line, flush=True)
-    if search:
-        if not search.figures:  # no 1x corpus among the sizes: build one for the comparison
-            for _ in run(paths, [1], 1, on_site=search.on_site):
-                pass
-        print(flush=True)
-        for line in search.report():
-            print(line, flush=True)
-        print(flush=True)
-        try:
-            from .search.compare import compare
-
-            for line in compare(paths):
-                print(line, flush=True)
-        except ImportError:  # SudachiPy, or its dictionary, which it looks for only when first used
-            print("segmentation: skipped (needs requirements-bench.txt; `make bench` installs it)")
     return 0
 
 
@@ -260,6 +271,7 @@ COMMANDS = {
     "status": _status,
     "check-yaml": _check_yaml,
     "bench": _bench,
+    "serve": _serve,
     "pdf": _pdf,
 }
 

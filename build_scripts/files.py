@@ -10,8 +10,11 @@ atomic per file and skipped when the content is unchanged, so a running
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +162,20 @@ class Cache:
             digest.update(len(data).to_bytes(8, "little") + data)  # unambiguous: a/bc != ab/c
         return digest.hexdigest()
 
+    @staticmethod
+    def digest(value: Any, brief: dict[type, Callable[[Any], Any]] | None = None) -> str:
+        """A hash of a value of the model (dataclasses, mappings, sequences,
+        enums, text, numbers): of its pickle, which holds all of it, so that
+        two values with one key are equal. The same in every process as long
+        as the value holds no set (a set's order changes from process to
+        process: a key that changes is a miss, never a wrong hit; the model
+        holds none). ``brief``: for some types, the part of a value that
+        counts (a document named in a list of passages: its name and titles,
+        not its whole text)."""
+        buffer = io.BytesIO()
+        _Pickler(buffer, brief or {}).dump(value)
+        return hashlib.sha256(buffer.getvalue()).hexdigest()
+
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / key
 
@@ -175,6 +192,21 @@ class Cache:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, target)
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, buffer, brief: dict[type, Callable[[Any], Any]]):
+        super().__init__(buffer, protocol=5)
+        self.brief = brief
+
+    def reducer_override(self, obj):
+        if type(obj) in self.brief:
+            return _Brief, (type(obj).__name__, self.brief[type(obj)](obj))
+        return NotImplemented
+
+
+class _Brief(tuple):
+    """What a value of a ``brief`` type counts as, in a digest."""
 
 
 def code_hash(*folders: Path) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .files import read_seeds
+from .files import read_seed, read_seeds
 from .model import DocMeta, Document
 from .reference.apparatus import Reference, load_reference
 from .schema import editorial as schema
@@ -181,33 +181,8 @@ def _documents(paths: Paths, seeds, catalogs, metadata, rules) -> tuple[list[Doc
     entries = metadata.data["documents"]
     documents, report, problems = [], Report(), []
     for order, seed in enumerate(seeds, start=1):
-        lines, dropped = strip_boilerplate(seed, rules)
-        raw = entries.get(seed.name)
-        hints = structure_hints(raw, paths.metadata)
-        parsed = parse_lines(lines, hints)
-        problems.extend(hint_problems(parsed.problems, hints, paths.metadata, seed.name))
-        catalog = catalogs[seed.name]
-        recorded = [(e.id, e.kind, e.source) for e in catalog.entries]
-        ids = assign_ids(parsed.blocks, recorded)
-        segments = merge(seed.name, parsed.blocks, ids, catalog)
-        meta = doc_meta(seed.name, raw, plain_title(parsed.blocks, seed.name), order)
-        meta = with_seed_metadata(meta, parsed.metadata)
-        documents.append(
-            Document(
-                meta=meta,
-                seed=seed,
-                segments=tuple(segments),
-                dropped=tuple(dropped),
-                toc=tuple(parsed.toc),
-                notes=catalog.doc_notes,
-                catalog=paths.relative(catalog.path) if catalog.text is not None else "",
-                entry_lines={e.id: (e.line, e.end_line) for e in catalog.entries if e.line},
-            )
-        )
-        report.dropped.extend(dropped)
-        report.warnings.extend(f"{seed.path}: {w}" for w in parsed.warnings)
-        if not raw:
-            report.notices.append(f"{seed.path}: no metadata in {paths.metadata.name}; published with its own title")
+        doc = _document(paths, seed, catalogs[seed.name], entries, rules, order, report, problems)
+        documents.append(doc)
     for name in sorted(set(entries) - {seed.name for seed in seeds}):
         where = f"{paths.metadata}:{entries.lines[name]}"
         report.warnings.append(f"{where}: metadata for '{name}', but seeds/{name}.txt does not exist")
@@ -222,6 +197,69 @@ def _documents(paths: Paths, seeds, catalogs, metadata, rules) -> tuple[list[Doc
         raise InputError(problems)
     documents.sort(key=lambda d: (d.meta.order, d.meta.name))
     return documents, report
+
+
+def _document(paths: Paths, seed, catalog, entries, rules, order: int, report: Report, problems: list) -> Document:
+    """One seed and its translation file as a document (its problems and
+    what the report should show added to ``problems`` and ``report``)."""
+    lines, dropped = strip_boilerplate(seed, rules)
+    raw = entries.get(seed.name)
+    hints = structure_hints(raw, paths.metadata)
+    parsed = parse_lines(lines, hints)
+    problems.extend(hint_problems(parsed.problems, hints, paths.metadata, seed.name))
+    recorded = [(e.id, e.kind, e.source) for e in catalog.entries]
+    ids = assign_ids(parsed.blocks, recorded)
+    segments = merge(seed.name, parsed.blocks, ids, catalog)
+    meta = doc_meta(seed.name, raw, plain_title(parsed.blocks, seed.name), order)
+    meta = with_seed_metadata(meta, parsed.metadata)
+    report.dropped.extend(dropped)
+    report.warnings.extend(f"{seed.path}: {w}" for w in parsed.warnings)
+    if not raw:
+        report.notices.append(f"{seed.path}: no metadata in {paths.metadata.name}; published with its own title")
+    return Document(
+        meta=meta,
+        seed=seed,
+        segments=tuple(segments),
+        dropped=tuple(dropped),
+        toc=tuple(parsed.toc),
+        notes=catalog.doc_notes,
+        catalog=paths.relative(catalog.path) if catalog.text is not None else "",
+        entry_lines={e.id: (e.line, e.end_line) for e in catalog.entries if e.line},
+    )
+
+
+def reload(project: Project, names: set[str], reference: bool = True) -> Project:
+    """The project with the seeds ``names`` and their translation files read
+    again, everything else as loaded (the live preview, after an edit). The
+    set of seeds and documents.yml must be as loaded (else: ``load``). The
+    reference apparatus is computed again, unless ``reference`` is False
+    (it then still refers to the documents as loaded, until the next reload)."""
+    paths, problems = project.paths, []
+    entries = project.loaded(paths.metadata).data["documents"]
+    seeds = sorted(p.stem for p in paths.seeds.glob("*.txt"))
+    catalogs, data = dict(project.catalogs), dict(project.data)
+    changed: dict[str, Document] = {}
+    kept = [w for w in project.report.warnings if not any(f"/{n}.txt:" in w for n in names)]
+    report = Report(warnings=kept, notices=list(project.report.notices))
+    for name in sorted(names):
+        try:
+            seed = read_seed(paths.seeds / f"{name}.txt")
+            catalogs[name] = catalog = load_catalog(paths.catalog(name))
+        except InputError as err:
+            problems.extend(err.problems)
+            continue
+        if catalog.data is not None:
+            data[paths.relative(catalog.path)] = schema.Loaded(catalog.path, catalog.data, (), catalog.text or "")
+        changed[name] = _document(paths, seed, catalog, entries, project.rules, seeds.index(name) + 1, report, problems)
+    if problems:
+        raise InputError(problems)
+    documents = tuple(changed.get(d.meta.name, d) for d in project.documents)
+    report.dropped[:] = [x for d in sorted(documents, key=lambda d: d.meta.name) for x in d.dropped]
+    refs = project.reference
+    if reference:
+        files = {name: project.loaded(getattr(paths, name)) for name, _ in REFERENCE_FILES}
+        refs = load_reference(files, list(documents))
+    return replace(project, documents=documents, catalogs=catalogs, data=data, reference=refs, report=report)
 
 
 def with_seed_metadata(meta: DocMeta, found: SourceMeta) -> DocMeta:

@@ -62,6 +62,38 @@ def mkdocs_build(project: Path, site: Path, strict: bool = True) -> subprocess.C
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
 
 
+STAMPED = {"sitemap.xml", "sitemap.xml.gz"}  # dated
+
+
+def site_files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name not in STAMPED}
+
+
+def site_differences(one: Path, two: Path) -> set[str]:
+    """The files two built sites hold with different bytes (they must hold the same files)."""
+    files = site_files(one)
+    assert files == site_files(two)
+    return {f for f in files if (one / f).read_bytes() != (two / f).read_bytes()}
+
+
+def html_of(page: str) -> str:
+    """The built file of a generated Markdown page (``documents/x.en.md`` -> ``en/documents/x/index.html``)."""
+    stem, _, lang = page[: -len(".md")].rpartition(".")
+    folder = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    return f"{'en/' if lang == 'en' else ''}{folder}index.html"
+
+
+def expected_differences(before: Path, after: Path) -> set[str]:
+    """The built files that differ between the sites of two projects: those of
+    the generated pages and search index files that differ (a clean generation of each)."""
+    from build_scripts.pipeline import Paths, load
+    from build_scripts.site.generate import generate
+
+    old = generate(load(Paths(before)), cache=False).pages
+    new = generate(load(Paths(after)), cache=False).pages
+    return {html_of(p) if p.endswith(".md") else p for p in new if new[p] != old.get(p)}
+
+
 def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "build_scripts", "--root", str(project), *args],

@@ -22,6 +22,8 @@ PAGES = [
     "/timeline/",
     "/status/",
     "/en/status/",
+    "/documents/",
+    "/en/documents/",
 ]
 
 

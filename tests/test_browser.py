@@ -133,3 +133,42 @@ def test_the_about_page_uses_admonitions(page, site_server):
         assert marks.count() == 1 and not marks.locator("li").first.is_visible()
         marks.locator("summary").click()
         assert marks.locator("li").first.is_visible()
+
+
+def test_documents_index_filters_by_words_year_and_kind(page, browser, site_server, artifacts):
+    page.goto(site_server.url + "/en/documents/")
+    cards = page.locator("ol.doc-index li.doc-card")
+    assert cards.count() == 5 and page.locator("form.doc-filter").is_visible()
+    shown = lambda: [c.locator(".doc-card-title").inner_text() for c in cards.all() if c.is_visible()]  # noqa: E731
+    assert len(shown()) == 5 and page.locator(".doc-filter-count").inner_text() == "5 of 5 documents"
+    page.get_by_label("Year").select_option("2025")
+    assert len(shown()) == 1 and "27" in shown()[0]
+    assert page.locator(".doc-filter-count").inner_text() == "1 of 5 documents"
+    page.get_by_label("Year").select_option("")
+    page.get_by_label("Filter by words").fill("NADELLA  podcast")  # any case, every word
+    assert shown() == ["Sam Altman and Satya Nadella on a podcast: a summary"]
+    assert "q=NADELLA" in page.url  # the filter is kept in the address
+    page.get_by_label("Filter by words").fill("nadella guarantees")
+    assert shown() == [] and page.locator(".doc-filter-none").is_visible()
+    page.screenshot(path=str(artifacts / "documents-index-none.png"))
+    page.goto(site_server.url + "/documents/?kind=statement")
+    assert page.get_by_label("種類").input_value() == "statement" and len(shown()) == 1
+    # without script: the plain list, no form
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        plain = context.new_page()
+        plain.goto(site_server.url + "/en/documents/")
+        assert plain.locator("ol.doc-index li.doc-card:visible").count() == 5
+        assert not plain.locator("form.doc-filter").is_visible()
+    finally:
+        context.close()
+
+
+def test_the_home_page_links_the_documents_index(page, site_server):
+    page.goto(site_server.url + "/en/")
+    page.get_by_role("link", name="All documents (5)").click()
+    assert page.url.endswith("/en/documents/")
+    # the documents section's own link in the navigation leads there too
+    page.goto(site_server.url + "/en" + DOC)
+    page.locator(".md-nav--primary a.md-nav__link", has_text="Documents").first.click()
+    assert page.url.endswith("/en/documents/")

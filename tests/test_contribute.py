@@ -95,7 +95,9 @@ def test_every_page_has_an_edit_link_to_a_file_in_the_repository(built_site):
         assert match and match[1] == "edit", button[1]
         assert tracked(match[2]), f"{page}: edit link to {match[2]}, which is not in the repository"
         rel = page.relative_to(built_site).as_posix()
-        if "documents/" in rel:
+        if rel.endswith("documents/index.html"):  # the documents index: the metadata
+            assert match[2] == "editorial/documents.yml", rel
+        elif "documents/" in rel:
             assert match[2].startswith("editorial/translations/"), rel
         elif rel.endswith("about/index.html"):
             assert match[2] in ("docs/about.ja.md", "docs/about.en.md"), rel
@@ -470,7 +472,7 @@ def test_topic_typos_are_named_with_their_line(project, old, new, message):
 def test_a_sixth_seed_without_a_translation_file_has_no_dead_edit_links(project, tmp_path):
     (project / "seeds" / "005_new_text.txt").write_text(NEW_SEED, encoding="utf-8")
     assert run_cli(project, "build").returncode == 0
-    page = (project / "docs" / "documents" / "005-new-text.ja.md").read_text(encoding="utf-8")
+    page = (project / "generated" / "documents" / "005-new-text.ja.md").read_text(encoding="utf-8")
     assert "seg-edit" not in page and "edit_path" not in page
 
 

@@ -65,7 +65,7 @@ def test_bad_seed_fails_the_build_and_writes_nothing(project):
     assert result.returncode == 1
     assert "005_bad.txt" in result.stderr and "not valid UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
-    assert not (project / "docs" / "documents").exists()
+    assert not (project / "generated").exists()
 
 
 def test_every_problem_is_reported_at_once(project):

@@ -14,10 +14,11 @@ import pytest
 
 from build_scripts.files import read_seed
 from build_scripts.pipeline import Paths, load
+from build_scripts.site.generate import generate
 from build_scripts.source.boilerplate import strip_boilerplate
 from build_scripts.source.transcript import EN_LABEL, JA_LABEL
 
-from .conftest import ROOT, copy_project, mkdocs_build, run_cli
+from .conftest import ROOT, copy_project, expected_differences, mkdocs_build, run_cli, site_differences
 
 pytestmark = pytest.mark.slow
 
@@ -127,17 +128,40 @@ def test_hostile_seed_stays_text(tmp_path):
         assert "site_name:" not in text  # the snippet was not included
 
 
-def test_two_builds_are_identical(tmp_path):
+EDITED = "004_56ac1acf06381cac"
+
+
+def test_an_incremental_build_equals_a_clean_one(built_site, tmp_path):
+    """The session's clean build left its cache; a copy of the project with
+    that cache and one translation edited is built again. Its pages come
+    from the cache except those the edit touches, they are the pages a build
+    without any cache makes, and the site differs from the clean build
+    exactly where those pages and the search index differ."""
+    before = built_site.parent / "project"
     project = copy_project(tmp_path / "project")
-    first, second = tmp_path / "one", tmp_path / "two"
-    assert mkdocs_build(project, first).returncode == 0
-    shutil.rmtree(project / "docs" / "documents")
-    assert mkdocs_build(project, second).returncode == 0
-    stamped = {"sitemap.xml", "sitemap.xml.gz"}
-    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and p.name not in stamped)
-    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file() and p.name not in stamped)
-    different = [str(f) for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
-    assert not different
+    shutil.copytree(before / ".cache", project / ".cache")
+    catalog = project / "editorial" / "translations" / f"{EDITED}.yml"
+    text = catalog.read_text(encoding="utf-8")
+    text = text.replace("I would like to clarify", "INCREMENTAL: I would like to clarify", 1)
+    catalog.write_text(text, encoding="utf-8")
+
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = site / "en" / "documents" / "altman-statement-government-guarantees" / "index.html"
+    assert "INCREMENTAL: I would like" in page.read_text(encoding="utf-8")
+
+    clean = generate(load(Paths(project)), cache=False).pages
+    assert generate(load(Paths(project))).pages == clean  # the cache gives what a clean build makes
+    changed = expected_differences(before, project)
+    assert {"documents/altman-statement-government-guarantees/index.html"} <= changed
+    assert site_differences(site, built_site) == changed
+    # rendered again: the document's two pages, and the reference pages (one
+    # entry of the cache) if they list the edited passage
+    rendered = re.search(r"pages generated \((\d+) rendered, \d+ from the cache\)", result.stderr)
+    kinds = ("glossary/", "topics/", "people/", "figures/", "timeline/")
+    reference = any(p.removeprefix("en/").startswith(kinds) for p in changed)
+    assert rendered and int(rendered[1]) == 2 + reference, result.stderr[-3000:]
 
 
 def test_sixth_seed_without_metadata_is_published(tmp_path):

@@ -72,12 +72,13 @@ class EditLinks:
         return _PLACEHOLDER.sub(lambda m: f'href="{self.blob(m[1])}"', markdown)
 
 
-def page_source(meta: dict, src_path: Path, root: Path, generated: bool) -> str | None:
+def page_source(meta: dict, src_path: Path | None, root: Path, generated: bool) -> str | None:
     """The repository file a page is made from: ``edit_path`` for generated
-    pages, the Markdown file itself for hand-written ones."""
+    pages (virtual files: no ``src_path``), the Markdown file itself for
+    hand-written ones."""
     if meta.get(META_KEY):
         return str(meta[META_KEY])
-    if generated:
+    if generated or src_path is None:
         return None  # an artefact: never send a contributor to it
     try:
         return src_path.resolve().relative_to(root.resolve()).as_posix()

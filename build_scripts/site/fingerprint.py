@@ -9,7 +9,7 @@ from ..pipeline import Paths
 
 
 def input_files(paths: Paths) -> list[Path]:
-    folders = [paths.seeds, paths.editorial, Path(__file__).parent / "templates"]
+    folders = [paths.seeds, paths.editorial, paths.docs, Path(__file__).parent / "templates"]
     return sorted(p for folder in folders if folder.exists() for p in folder.rglob("*") if p.is_file())
 
 

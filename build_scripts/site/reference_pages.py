@@ -35,16 +35,29 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+REF_DOCUMENTS = 8  # an entry lists the passages of this many documents; the rest are counted
+
+
 def grouped_passages(passages: list[Passage], lang: str, up: str) -> list[dict]:
-    """Passages grouped by document (in reading order), with links from a page ``up`` from the root."""
+    """Passages grouped by document (in reading order), with links from a page
+    ``up`` from the root. Past REF_DOCUMENTS documents, one last group counts
+    the rest (``more``): a term used in every one of hundreds of documents
+    would otherwise make a page of megabytes (the search finds them all)."""
     out = []
     for doc, items in groupby(passages, key=lambda p: p[0]):
+        items = list(items)
+        if len(out) == REF_DOCUMENTS:
+            out.append({"more": True, "documents": 0, "passages": 0})
+        if len(out) > REF_DOCUMENTS:
+            out[-1]["documents"] += 1
+            out[-1]["passages"] += len(items)
+            continue
         url = f"{up}documents/{doc.meta.slug}/"
         rows = []
         for _, seg in items:
             text, text_lang = seg.shown(lang)
             rows.append({"id": seg.id, "url": f"{url}#{seg.id}", "excerpt": excerpt(text), "lang": text_lang})
-        out.append({"title": doc.title(lang), "url": url, "passages": rows})
+        out.append({"more": False, "title": doc.title(lang), "url": url, "passages": rows})
     return out
 
 

@@ -11,3 +11,9 @@ PDF_NAME = "altman-ai-infrastructure.pdf"  # the PDF book, once at the site root
 def pdf_href(lang: str, depth: int) -> str:
     """The PDF book, relative to a page ``depth`` folders below its language's root."""
     return "../" * (depth + (lang != LANGS[0])) + PDF_NAME
+
+
+def asset_href(lang: str, depth: int, name: str) -> str:
+    """A file of docs/assets/ (at the site root, shared by both languages),
+    relative to a page ``depth`` folders below its language's root."""
+    return "../" * (depth + (lang != LANGS[0])) + f"assets/{name}"
