@@ -4,6 +4,7 @@ local web server and headless Chromium (Debian's, driven by Playwright)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -69,11 +70,21 @@ def site_files(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name not in STAMPED}
 
 
-def site_differences(one: Path, two: Path) -> set[str]:
-    """The files two built sites hold with different bytes (they must hold the same files)."""
+POLICY = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
+def site_differences(one: Path, two: Path, policy: bool = True) -> set[str]:
+    """The files two built sites hold with different bytes (they must hold the
+    same files). ``policy=False``: the Content-Security-Policy <meta> left out
+    (the live preview's allows its live-reload script, which no hash can name)."""
     files = site_files(one)
     assert files == site_files(two)
-    return {f for f in files if (one / f).read_bytes() != (two / f).read_bytes()}
+
+    def content(site: Path, name: str) -> bytes:
+        data = (site / name).read_bytes()
+        return data if policy else POLICY.sub(b"", data)
+
+    return {f for f in files if content(one, f) != content(two, f)}
 
 
 def html_of(page: str) -> str:
