@@ -16,13 +16,17 @@ export NO_MKDOCS_2_WARNING := 1
 # sdist would fetch its build dependencies unchecked. One exception, breame (the US/UK spelling
 # lists the search index uses), is published only as an sdist: it is built from its hash-checked
 # sdist without build isolation (--no-build-isolation), by the venv's own setuptools, so nothing
-# is fetched unchecked for it either. pip itself and setuptools are in the lock: the venv's
-# bundled pip installs the pinned pip in the same checked step, and the project is then
-# installed from the locked setuptools without build isolation.
+# is fetched unchecked for it either. pip itself and setuptools are in the lock and installed
+# first (below); the project is then installed from the locked setuptools without build isolation.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --only-binary :all: --no-binary breame --no-build-isolation
 
+# breame is built by the venv's setuptools, so the locked pip and setuptools go in first, in a
+# step of their own (their entries, hashes included, cut from requirements.txt): a new venv's
+# bundled setuptools is too old to build a wheel.
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	awk '/^(pip|setuptools)==/ {keep = 1} keep {print} keep && !/\\$$/ {keep = 0}' requirements.txt > $(VENV)/bootstrap.txt
+	$(PIP_INSTALL) -r $(VENV)/bootstrap.txt
 	$(PIP_INSTALL) -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
