@@ -130,6 +130,58 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+# What the tests that need an altered publication add to it, built once in one
+# site (``altered_site``): a seed written to attack the build, a sixth seed with
+# no metadata and no translation, a hand-written page with code in its text, and
+# a contributor's edit of one translation.
+HOSTILE_SEED = """<script>alert('seed')</script> と **太字** と {{ config.site_name }} と {% raw %} の文。
+--8<-- "mkdocs.yml"
+;--8<-- "README.md"
+*[HTML]: 略語の定義です。
+見出しもどき {: .evil onclick="alert(1)" }
+[リンク](javascript:alert(1)) と <img src=x onerror=alert(1)> と &amp; の文です。
+# 見出しではない行です。
+<!-- コメントの始まり
+"""
+NEW_SEED = "新しい資料の題名\n\n一つ目の段落です。まだ翻訳はありません。\n\n二つ目の段落です。\n"
+HOSTILE_PAGE = """\
+# A page with code in its text
+
+<script>window.__pwned = 1;</script>
+
+<style>body { display: none; }</style>
+
+An image whose error runs code: <img src="missing.png" onerror="window.__pwned = 2">.
+"""
+EDITED_DOC = "004_56ac1acf06381cac"
+EDITED_FROM = "    I would like to clarify a few things.\n  status: reviewed\n"
+EDITED_TO = "    A few points need clarifying.\n  status: translated\n"
+
+
+def edit_one_translation(project: Path) -> None:
+    """A contributor's pull request: 004 p1 reworded, its status back to translated."""
+    path = project / "editorial" / "translations" / f"{EDITED_DOC}.yml"
+    text = path.read_text(encoding="utf-8")
+    assert EDITED_FROM in text
+    path.write_text(text.replace(EDITED_FROM, EDITED_TO), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def altered_site(tmp_path_factory) -> SimpleNamespace:
+    """The publication with all the alterations above, built once (not --strict:
+    the hostile page must warn); ``.site``, ``.project``, ``.log`` (MkDocs' stderr)."""
+    base = tmp_path_factory.mktemp("altered")
+    project = copy_project(base / "project")
+    (project / "seeds" / "hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
+    (project / "seeds" / "005_new.txt").write_text(NEW_SEED, encoding="utf-8")
+    (project / "docs" / "hostile.ja.md").write_text(HOSTILE_PAGE, encoding="utf-8")
+    edit_one_translation(project)
+    site = base / "site"
+    result = mkdocs_build(project, site, strict=False)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return SimpleNamespace(site=site, project=project, log=result.stderr)
+
+
 @pytest.fixture(scope="session")
 def site_server(built_site):
     """The built site on 127.0.0.1 (the benchmark's server); ``.url`` is its address."""

@@ -22,7 +22,7 @@ from build_scripts.exchange.cat import aligned, translatable
 from build_scripts.pipeline import Paths, load
 from build_scripts.site.edit_links import EditLinks
 
-from .conftest import ROOT, copy_project, mkdocs_build, run_cli
+from .conftest import ROOT, copy_project, edit_one_translation, run_cli
 
 REPO = "https://github.com/altman-infra/bilingual-publication"
 DOC = "004_56ac1acf06381cac"
@@ -370,22 +370,18 @@ def test_status_reports_what_remains(project):
 
 
 @pytest.mark.slow
-def test_a_pull_request_that_edits_one_translation(tmp_path):
+def test_a_pull_request_that_edits_one_translation(tmp_path, altered_site):
+    """The contributor's edit (conftest.edit_one_translation) passes `build` and `check` on a
+    fork, and the site built with it (the session's altered site) shows it in both languages."""
     project = copy_project(tmp_path / "fork")
-    path = catalog(project)
-    text = path.read_text(encoding="utf-8")
-    old = "    I would like to clarify a few things.\n  status: reviewed\n"
-    assert old in text
-    path.write_text(text.replace(old, "    A few points need clarifying.\n  status: translated\n"), encoding="utf-8")
-
+    edit_one_translation(project)
     assert run_cli(project, "build").returncode == 0
     check = run_cli(project, "check")
     assert check.returncode == 0 and check.stdout.strip().endswith("0 errors, 0 warnings"), check.stdout
-    site = tmp_path / "site"
-    built = mkdocs_build(project, site)
-    assert built.returncode == 0, built.stderr[-3000:]
     for prefix in ("", "en/"):
-        page = (site / prefix / "documents" / "altman-statement-government-guarantees" / "index.html").read_text()
+        page = (
+            altered_site.site / prefix / "documents" / "altman-statement-government-guarantees" / "index.html"
+        ).read_text()
         passage = re.search(r'<div class="seg seg-paragraph" id="p1" data-status="(\w+)">(.*?)</div>\n<a', page, re.S)
         assert passage and passage[1] == "translated"
         assert "A few points need clarifying." in passage[2] and "clarify a few things" not in page

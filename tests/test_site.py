@@ -18,7 +18,7 @@ from build_scripts.site.generate import generate
 from build_scripts.source.boilerplate import strip_boilerplate
 from build_scripts.source.transcript import EN_LABEL, JA_LABEL
 
-from .conftest import ROOT, copy_project, expected_differences, mkdocs_build, run_cli, site_differences
+from .conftest import HOSTILE_SEED, ROOT, copy_project, expected_differences, mkdocs_build, run_cli, site_differences
 
 pytestmark = pytest.mark.slow
 
@@ -79,17 +79,6 @@ def test_the_real_site_has_both_languages(built_site):
             assert body.count('class="seg ') >= len(doc.segments) - 1
 
 
-HOSTILE = """<script>alert('seed')</script> と **太字** と {{ config.site_name }} と {% raw %} の文。
---8<-- "mkdocs.yml"
-;--8<-- "README.md"
-*[HTML]: 略語の定義です。
-見出しもどき {: .evil onclick="alert(1)" }
-[リンク](javascript:alert(1)) と <img src=x onerror=alert(1)> と &amp; の文です。
-# 見出しではない行です。
-<!-- コメントの始まり
-"""
-
-
 class _Elements(HTMLParser):
     """Collects the tags and attributes of a fragment of HTML."""
 
@@ -107,13 +96,9 @@ def elements(fragment: str) -> list[tuple[str, dict]]:
     return parser.tags
 
 
-def test_hostile_seed_stays_text(tmp_path):
-    project = copy_project(tmp_path / "project", seeds=False)
-    (project / "seeds" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site", strict=False)
-    assert result.returncode == 0, result.stderr[-3000:]
+def test_hostile_seed_stays_text(altered_site):
     for prefix in ("", "en/"):
-        page = (tmp_path / "site" / prefix / "documents" / "hostile" / "index.html").read_text(encoding="utf-8")
+        page = (altered_site.site / prefix / "documents" / "hostile" / "index.html").read_text(encoding="utf-8")
         article = page[page.find("<article") : page.find("</article>")]
         tags = elements(article)
         names = {tag for tag, _ in tags}
@@ -123,7 +108,7 @@ def test_hostile_seed_stays_text(tmp_path):
         assert not any("evil" in (attrs.get("class") or "") for _, attrs in tags)
         assert not any((attrs.get("href") or "").startswith("javascript") for _, attrs in tags)
         text = html.unescape(re.sub(r"<[^>]+>", "", article))
-        for line in HOSTILE.strip().splitlines():
+        for line in HOSTILE_SEED.strip().splitlines():
             assert line.lstrip("# ") in text, line  # every line is shown, as typed
         assert "site_name:" not in text  # the snippet was not included
 
@@ -164,20 +149,19 @@ def test_an_incremental_build_equals_a_clean_one(built_site, tmp_path):
     assert rendered and int(rendered[1]) == 2 + reference, result.stderr[-3000:]
 
 
-def test_sixth_seed_without_metadata_is_published(tmp_path):
-    project = copy_project(tmp_path / "project")
-    text = "新しい資料の題名\n\n一つ目の段落です。まだ翻訳はありません。\n\n二つ目の段落です。\n"
-    (project / "seeds" / "005_new.txt").write_text(text, encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr[-3000:]
+def test_sixth_seed_without_metadata_is_published(altered_site):
+    site = altered_site.site
     for prefix in ("", "en/"):
-        page = (tmp_path / "site" / prefix / "documents" / "005-new" / "index.html").read_text(encoding="utf-8")
+        page = (site / prefix / "documents" / "005-new" / "index.html").read_text(encoding="utf-8")
         assert "<title>新しい資料の題名" in page
         assert page.count('data-status="pending"') == 3  # the title and two paragraphs
         assert "一つ目の段落です。まだ翻訳はありません。" in page
-    assert "Translation pending" in (tmp_path / "site" / "en" / "documents" / "005-new" / "index.html").read_text()
-    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Translation pending" in (site / "en" / "documents" / "005-new" / "index.html").read_text()
+    home = (site / "index.html").read_text(encoding="utf-8")
     assert "documents/005-new/" in home
+    # the build warned only about the hostile hand-written page: the new seed is clean under --strict
+    warnings = [line for line in altered_site.log.splitlines() if "WARNING" in line or "ERROR" in line]
+    assert warnings and all("csp: hostile.ja.md" in line for line in warnings), warnings
 
 
 def test_export_jsonl_is_the_corpus_in_reading_order(project):
