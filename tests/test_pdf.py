@@ -227,6 +227,60 @@ def test_pages_rendered_for_a_reader_to_look_at(built):
     assert all(p.stat().st_size > 5000 for p in pngs)
 
 
+def structure_languages(pdf) -> tuple[str, list[tuple[str, str | None]]]:
+    """The catalog's /Lang, and (structure type, its own /Lang) of every
+    element of the structure tree, read with pypdf."""
+    from pypdf import PdfReader
+
+    catalog = PdfReader(pdf).trailer["/Root"]
+    found, todo = [], [catalog["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop().get_object()
+        if not hasattr(node, "get"):
+            continue  # a marked-content id
+        if "/S" in node:
+            lang = node.get("/Lang")
+            found.append((str(node["/S"]), None if lang is None else str(lang)))
+        kids = node.get("/K")
+        todo.extend(kids if isinstance(kids, list) else [] if kids is None else [kids])
+    return str(catalog.get("/Lang")), found
+
+
+def test_the_book_is_tagged_with_the_language_of_each_passage(built):
+    info = run("pdfinfo", str(built["pdf"]))
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    assert re.search(r"^Title:.*Sam Altman on AI infrastructure", info, re.M), info
+    root, elements = structure_languages(built["pdf"])
+    assert root == "ja"
+    assert {"/Document", "/H1", "/Table", "/TR", "/TD", "/P"} <= {s for s, _ in elements}
+    rows = [row for doc in load(Paths(built["project"])).documents for g in chapter(doc).groups for row in g]
+    pairs = [row for row in rows if len(row.cells) == 2]
+    cells = {lang: sum(1 for s, own in elements if s == "/TD" and own == lang) for lang in ("ja", "en")}
+    # every passage's two cells, each with its language (a cell split over two pages counts twice)
+    assert cells["ja"] >= len(pairs) and cells["en"] >= len(pairs), (cells, len(pairs))
+
+
+def test_text_extraction_gives_each_passage_japanese_then_english(built):
+    """pdftotext of the whole book (no columns cut out): each passage's
+    Japanese as one run of text, then its English, not their lines
+    interleaved. A passage longer than a page breaks, and its halves are
+    each in order on their page: those few are allowed (at most 2%)."""
+    text = squeeze("".join(built["pages"]))
+    documents = load(Paths(built["project"])).documents
+    checked, wrong = 0, []
+    for doc in documents:
+        for row in (r for g in chapter(doc).groups for r in g):
+            seg = row.seg
+            if len(row.cells) != 2 or not (seg.ja and seg.en):
+                continue
+            ja, en = text.find(squeeze(seg.ja)), text.find(squeeze(seg.en))
+            checked += 1
+            if not 0 <= ja < en:
+                wrong.append(f"{doc.meta.name} {seg.id}: {seg.en[:50]}")
+    assert checked > 200
+    assert len(wrong) <= checked // 50, "\n".join(wrong)
+
+
 def test_us_letter(built, tmp_path):
     out = tmp_path / "letter.pdf"
     result = run_cli(built["project"], "pdf", "--paper", "letter", "-o", str(out))

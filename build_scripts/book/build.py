@@ -27,6 +27,7 @@ from ..reference.glossary import Term, reading_order
 from ..site.templating import environment
 from .chapters import Chapter, chapter
 from .index import IndexSection, index_sections, with_locators
+from .tagging import PDF_OPTIONS, enable
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -97,6 +98,7 @@ def book_data(project) -> BookData:
 def layout(html: str):
     from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
 
+    enable()
     return HTML(string=html, base_url=str(TEMPLATES)).render()
 
 
@@ -124,7 +126,7 @@ def build_book(project, output: Path, paper: str = "a4") -> BookResult:
     fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
     os.close(fd)
     try:
-        document.write_pdf(tmp)
+        document.write_pdf(tmp, **PDF_OPTIONS)  # tagged, a language per cell
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a web server must read it
         os.replace(tmp, output)
     except OSError as err:
