@@ -1,8 +1,11 @@
-"""The PDF book, read as a reader and a printer would: built by the site
-build, fonts embedded (a Japanese one among them), every document's first and
-last passage in both languages, every glossary headword, page numbers in the
-contents and the index that are the pages where those things are, PNG pages
-kept in test-artifacts/pdf/ to look at. And the print stylesheet of the site."""
+"""The PDFs, read as a reader and a printer would: the book and each
+document's own PDF, built once by the site build; fonts embedded (a Japanese
+one among them), every document's first and last passage in both languages,
+every glossary headword, page numbers in the contents and the index that are
+the pages where those things are, tagged with a language per passage, text
+that extracts in reading order, the cache (an edit lays out only what it
+touches, and gives the bytes a clean build gives), PNG pages kept in
+test-artifacts/pdf/ to look at. And the print stylesheet of the site."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import pytest
 
 from build_scripts.book import build as book
 from build_scripts.book.chapters import chapter
+from build_scripts.book.render import BookError, render
 from build_scripts.pipeline import Paths, load
 from build_scripts.publish import SiteBuildError, build_site
 from build_scripts.site.urls import PDF_NAME
@@ -114,21 +118,42 @@ def part(built, running_head: str) -> int:
     return next(n for n, text in enumerate(built["pages"], 1) if text.lstrip().startswith(running_head))
 
 
-def test_the_site_build_makes_the_pdf_and_both_languages_link_to_it(built):
+def test_the_site_build_makes_the_pdfs_and_both_languages_link_to_them(built):
     site, pdf = built["site"], built["pdf"]
     assert pdf.read_bytes().startswith(b"%PDF-")
     assert pdf.stat().st_mode & 0o044 == 0o044, "the PDF must be readable by the web server"
     assert len(built["pages"]) > 20
     assert "A4" in run("pdfinfo", str(pdf))
     documents = list(load(Paths(built["project"])).documents)
-    pages = ["index.html", "en/index.html"]
-    pages += [f"{prefix}documents/{d.meta.slug}/index.html" for prefix in ("", "en/") for d in documents]
-    for rel in pages:
-        html = (site / rel).read_text(encoding="utf-8")
-        hrefs = re.findall(r'<a href="([^"]*\.pdf)"', html)
-        assert hrefs, f"{rel}: no link to the PDF"
-        target = urljoin(f"http://x/{rel}", hrefs[0])
-        assert target == f"http://x/{PDF_NAME}", f"{rel}: {hrefs[0]} resolves to {target}"
+    for rel in ("index.html", "en/index.html"):
+        hrefs = re.findall(r'<a href="([^"]*\.pdf)"', (site / rel).read_text(encoding="utf-8"))
+        assert [urljoin(f"http://x/{rel}", h) for h in hrefs] == [f"http://x/{PDF_NAME}"], rel
+    for doc in documents:
+        own = site / "pdf" / f"{doc.meta.slug}.pdf"
+        assert own.read_bytes().startswith(b"%PDF-"), own
+        for prefix in ("", "en/"):
+            rel = f"{prefix}documents/{doc.meta.slug}/index.html"
+            hrefs = re.findall(r'<a href="([^"]*\.pdf)"', (site / rel).read_text(encoding="utf-8"))
+            targets = [urljoin(f"http://x/{rel}", h) for h in hrefs]
+            assert targets == [f"http://x/pdf/{doc.meta.slug}.pdf", f"http://x/{PDF_NAME}"], rel
+
+
+def test_a_document_pdf_is_its_chapter_of_the_book(built):
+    """The same passages in the same order, as many pages as the chapter
+    takes in the book, tagged and titled like the book."""
+    documents = list(load(Paths(built["project"])).documents)
+    doc = min(documents, key=lambda d: len(d.segments))
+    own = built["site"] / "pdf" / f"{doc.meta.slug}.pdf"
+    info = run("pdfinfo", str(own))
+    assert re.search(r"^Tagged:\s+yes$", info, re.M) and "CreationDate" not in info, info
+    assert re.search(r"^Title:\s+" + re.escape(chapter(doc).title_ja), info, re.M), info
+    text = squeeze(run("pdftotext", str(own), "-"))
+    body = [s for s in doc.segments if s.kind != "title" and s.ja and s.en]
+    places = [text.find(squeeze(s.ja)[:30]) for s in body]
+    assert -1 not in places and places == sorted(places)
+    pages = int(re.search(r"Pages:\s+(\d+)", info)[1])
+    first = next(n for n, t in enumerate(built["pages"], 1) if squeeze(chapter(doc).title_ja) in squeeze(t) and n > 3)
+    assert squeeze(body[-1].en)[-30:] in squeeze("".join(built["pages"][first + pages - 2 : first + pages]))
 
 
 def test_every_font_is_embedded_and_one_is_japanese(built):
@@ -224,6 +249,12 @@ def test_pages_rendered_for_a_reader_to_look_at(built):
         run("pdftoppm", "-r", "60", "-png", "-f", str(number), "-l", str(number), str(built["pdf"]), str(out / "page"))
     pngs = sorted(out.glob("page-*.png"))
     assert len(pngs) == len(wanted)
+    own = built["site"] / "pdf" / "altman-a16z-conversation.pdf"  # a document's own PDF: first and last page
+    run("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(own), str(out / "document-first"))
+    last = re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(own)))[1]
+    run("pdftoppm", "-r", "60", "-png", "-f", last, "-l", last, str(own), str(out / "document-last"))
+    pngs += sorted(out.glob("document-*.png"))
+    assert len(pngs) == len(wanted) + 2
     assert all(p.stat().st_size > 5000 for p in pngs)
 
 
@@ -283,17 +314,54 @@ def test_text_extraction_gives_each_passage_japanese_then_english(built):
 
 def test_us_letter(built, tmp_path):
     out = tmp_path / "letter.pdf"
-    result = run_cli(built["project"], "pdf", "--paper", "letter", "-o", str(out))
+    result = run_cli(
+        built["project"],
+        "pdf",
+        "--document",
+        "altman-statement-government-guarantees",
+        "--paper",
+        "letter",
+        "-o",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     assert "612 x 792 pts (letter)" in run("pdfinfo", str(out))
+    result = run_cli(built["project"], "pdf", "--document", "no-such-document", "-o", str(out))
+    assert result.returncode != 0 and "no document 'no-such-document'" in result.stderr
+
+
+def test_an_edit_lays_out_only_its_document_and_the_book_and_gives_a_clean_build_s_bytes(built, tmp_path):
+    project = built["project"]  # its .cache/ holds the site build's PDFs
+    before = {p.name: p.read_bytes() for p in (built["site"] / "pdf").glob("*.pdf")}
+    edited = load(Paths(project)).document("004_56ac1acf06381cac")
+    own = f"{edited.meta.slug}.pdf"
+    catalog = Paths(project).catalog(edited.seed.name)
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace("I would like to clarify", "Let me clarify", 1), encoding="utf-8")
+    try:
+        report = book.build_pdfs(load(Paths(project)), tmp_path / "out")
+        again = book.build_pdfs(load(Paths(project)), tmp_path / "again")
+        clean = book.build_document(load(Paths(project)), edited.meta.slug, tmp_path / "clean.pdf")  # no cache
+    finally:
+        catalog.write_text(text, encoding="utf-8")
+    laid_out = sorted(w.path.name for w in (*report.books, *report.documents) if not w.cached)
+    assert laid_out == sorted([PDF_NAME, own])
+    assert [w.passes for w in report.books] == [1], "laid out twice: the documents' pages were not the book's"
+    assert not [w for w in (*again.books, *again.documents) if not w.cached]
+    after = {w.path.name: w.path.read_bytes() for w in report.documents}
+    assert {name for name in after if after[name] != before[name]} == {own}
+    assert after[own] == clean.path.read_bytes()
+    assert "letmeclarify" in squeeze(run("pdftotext", str(tmp_path / "out" / "pdf" / own), "-"))
 
 
 def test_source_text_stays_text_in_the_book(tmp_path):
     project = copy_project(tmp_path / "project", seeds=False)
     hostile = "<script>alert(1)</script> と <img src=x onerror=alert(1)> と {{ 7*7 }} の文。\n\n二つ目の段落です。\n"
     (project / "seeds" / "hostile.txt").write_text(hostile, encoding="utf-8")
-    data = book.book_data(load(Paths(project)))
-    html = book.render_html(data, "a4", book.build_date(), "test", index_pass=True)
+    project = load(Paths(project))
+    html = "".join(
+        render("document.html.j2", "a4", ch=chapter(doc), number=n) for n, doc in enumerate(project.documents, 1)
+    )
     tags = elements(html)
     assert not {tag for tag, _ in tags} & {"script", "img"}
     assert not [a for _, attrs in tags for a in attrs if a.startswith("on")]
@@ -306,12 +374,12 @@ def test_a_failed_pdf_keeps_the_previous_site(tmp_path, monkeypatch):
     site.mkdir()
     (site / "index.html").write_text("the old site", encoding="utf-8")
 
-    def broken(paths, output, paper="a4"):
-        output.write_bytes(b"%PDF-half")
-        raise book.BookError("no fonts")
+    def broken(project, target, paper="a4", cache_dir=None):
+        (target / PDF_NAME).write_bytes(b"%PDF-half")
+        raise BookError("no fonts")
 
-    monkeypatch.setattr("build_scripts.publish.build_book", broken)
-    with pytest.raises(SiteBuildError, match="PDF book failed"):
+    monkeypatch.setattr("build_scripts.publish.build_pdfs", broken)
+    with pytest.raises(SiteBuildError, match="PDFs failed"):
         build_site(Paths(project), site)
     assert (site / "index.html").read_text(encoding="utf-8") == "the old site"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
