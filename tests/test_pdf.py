@@ -18,6 +18,7 @@ import pytest
 
 from build_scripts.book import build as book
 from build_scripts.book.chapters import chapter
+from build_scripts.book.index import with_locators
 from build_scripts.book.render import BookError, render
 from build_scripts.pipeline import Paths, load
 from build_scripts.publish import SiteBuildError, build_site
@@ -330,28 +331,58 @@ def test_us_letter(built, tmp_path):
     assert result.returncode != 0 and "no document 'no-such-document'" in result.stderr
 
 
-def test_an_edit_lays_out_only_its_document_and_the_book_and_gives_a_clean_build_s_bytes(built, tmp_path):
-    project = built["project"]  # its .cache/ holds the site build's PDFs
-    before = {p.name: p.read_bytes() for p in (built["site"] / "pdf").glob("*.pdf")}
-    edited = load(Paths(project)).document("004_56ac1acf06381cac")
+def laid_out(report) -> list[str]:
+    return sorted(w.path.name for w in (*report.books, *report.documents) if not w.cached)
+
+
+def test_volumes_and_an_edit_that_lays_out_only_its_document_and_its_volume(built, tmp_path, monkeypatch):
+    """Volumes of at most two documents (the real limit is 20, for a test
+    that lays out little): by year, the undated split evenly, each with the
+    glossary and the index of its own documents. The documents' PDFs come
+    from the site build's cache; a translation edit lays out that document
+    and its volume only, with the bytes a clean build gives."""
+    monkeypatch.setattr("build_scripts.site.volumes.VOLUME", 2)
+    project = load(Paths(built["project"]))
+    report = book.build_pdfs(project, tmp_path / "volumes")
+    keys = ("2025", "2026", "undated-1", "undated-2")
+    assert laid_out(report) == sorted(PDF_NAME.replace(".pdf", f"-{key}.pdf") for key in keys)
+    assert [w.passes for w in report.books] == [1, 1, 1, 1], "laid out twice: the documents' pages were not the book's"
+    used = project.reference.term_passages
+    for w, (file, data) in zip(report.books, book.book_data(project), strict=True):
+        assert w.path.name == file
+        assert re.search(r"^Title:.*(2025|2026|undated)", run("pdfinfo", str(w.path)), re.M)
+        cover = squeeze(run("pdftotext", "-f", "1", "-l", "1", str(w.path), "-"))
+        inside = [d for d in project.documents if squeeze(chapter(d).title_ja) in cover]
+        assert [d.meta.name for d in inside] == [ch.doc.meta.name for ch in data.chapters]
+        names = {ch.doc.meta.name for ch in data.chapters}
+        # its index: only entries with a passage in its own chapters, pointing there
+        anchors = {row.anchor for ch in data.chapters for g in ch.groups for row in g}
+        entries = [e for section in with_locators(data.index, dict.fromkeys(anchors, 1)) for e in section.entries]
+        assert entries and all(e.locators and {x.start for x in e.locators} <= anchors for e in entries)
+        # its glossary: the terms its documents use
+        assert 0 < len(data.glossary) < len(project.reference.glossary.terms)
+        assert all({doc.meta.name for doc, _ in used[t.id]} & names for t in data.glossary)
+
+    before = {w.path.name: w.path.read_bytes() for w in report.documents}
+    edited = project.document("004_56ac1acf06381cac")
     own = f"{edited.meta.slug}.pdf"
-    catalog = Paths(project).catalog(edited.seed.name)
+    catalog = Paths(built["project"]).catalog(edited.seed.name)
     text = catalog.read_text(encoding="utf-8")
     catalog.write_text(text.replace("I would like to clarify", "Let me clarify", 1), encoding="utf-8")
     try:
-        report = book.build_pdfs(load(Paths(project)), tmp_path / "out")
-        again = book.build_pdfs(load(Paths(project)), tmp_path / "again")
-        clean = book.build_document(load(Paths(project)), edited.meta.slug, tmp_path / "clean.pdf")  # no cache
+        changed = load(Paths(built["project"]))
+        report = book.build_pdfs(changed, tmp_path / "edited")
+        again = book.build_pdfs(changed, tmp_path / "again")
+        clean = book.build_document(changed, edited.meta.slug, tmp_path / "clean.pdf")  # no cache
     finally:
         catalog.write_text(text, encoding="utf-8")
-    laid_out = sorted(w.path.name for w in (*report.books, *report.documents) if not w.cached)
-    assert laid_out == sorted([PDF_NAME, own])
-    assert [w.passes for w in report.books] == [1], "laid out twice: the documents' pages were not the book's"
-    assert not [w for w in (*again.books, *again.documents) if not w.cached]
+    assert laid_out(report) == sorted([own, PDF_NAME.replace(".pdf", "-undated-2.pdf")])
+    assert [w.passes for w in report.books] == [1, 1, 1, 1]
+    assert laid_out(again) == []
     after = {w.path.name: w.path.read_bytes() for w in report.documents}
     assert {name for name in after if after[name] != before[name]} == {own}
     assert after[own] == clean.path.read_bytes()
-    assert "letmeclarify" in squeeze(run("pdftotext", str(tmp_path / "out" / "pdf" / own), "-"))
+    assert "letmeclarify" in squeeze(run("pdftotext", str(tmp_path / "edited" / "pdf" / own), "-"))
 
 
 def test_source_text_stays_text_in_the_book(tmp_path):

@@ -78,15 +78,24 @@ class Report:
 
 def book_data(project, numbered: dict | None = None) -> list[tuple[str, BookData]]:
     """Each volume's file name and contents (``numbered``: document name ->
-    (its place, its chapter), when already made)."""
+    (its place, its chapter), when already made). The one book carries the
+    whole glossary; a volume, the terms its documents use (twenty pages of
+    glossary in every volume would be laid out again on every edit)."""
     if numbered is None:
         numbered = {doc.meta.name: (n, chapter(doc)) for n, doc in enumerate(project.documents, start=1)}
     reference = project.reference
     glossary, index = tuple(reading_order(reference.glossary.terms)), index_sections(reference)
-    return [
-        (volume.file, BookData(tuple(numbered[d.meta.name] for d in volume.documents), glossary, index, volume.label))
-        for volume in volumes(project.documents)
-    ]
+    books = volumes(project.documents)
+    out = []
+    for volume in books:
+        terms = glossary
+        if len(books) > 1:
+            names = {d.meta.name for d in volume.documents}
+            used = reference.term_passages
+            terms = tuple(t for t in glossary if any(doc.meta.name in names for doc, _ in used.get(t.id, ())))
+        chapters = tuple(numbered[d.meta.name] for d in volume.documents)
+        out.append((volume.file, BookData(chapters, terms, index, volume.label)))
+    return out
 
 
 def book_html(data: BookData, paper: str) -> str:

@@ -38,9 +38,9 @@ class Volume:
         return PDF_NAME if not self.key else PDF_NAME.replace(".pdf", f"-{self.key}.pdf")
 
 
-def volumes(documents: Iterable[Document], limit: int = VOLUME) -> list[Volume]:
-    """The volumes, oldest year first, the undated last."""
-    documents = list(documents)
+def volumes(documents: Iterable[Document], limit: int | None = None) -> list[Volume]:
+    """The volumes, oldest year first, the undated last (``limit``: VOLUME)."""
+    documents, limit = list(documents), limit or VOLUME
     if len(documents) <= limit:
         return [Volume("", {"ja": "", "en": ""}, tuple(documents))]
     years: dict[str, list[Document]] = {}
