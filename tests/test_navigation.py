@@ -227,3 +227,20 @@ def test_the_book_is_one_volume_up_to_twenty_documents_then_a_volume_a_year():
     assert books[0].label == {"ja": "2021年 (1/2)", "en": "2021 (1/2)"}
     assert books[0].file == PDF_NAME.replace(".pdf", "-2021-1.pdf")
     assert volume_files(documents)[documents[0].meta.name] == books[0].file
+
+
+def test_a_year_too_large_for_one_volume_is_split_by_size():
+    from dataclasses import replace
+
+    from build_scripts.site.volumes import VOLUME_SIZE, size, volumes
+
+    def heavy(n: int, chars: int) -> Document:
+        d = doc(n, date_ja="2026年1月1日")
+        return replace(d, segments=(replace(d.segments[0], ja="あ" * chars, en="a" * chars),))
+
+    # eight documents, one year, 2.4 volumes of text: three volumes, in order, each about a third
+    documents = [heavy(n, VOLUME_SIZE // 5 if n % 2 else VOLUME_SIZE // 10) for n in range(8)]
+    books = volumes(documents)
+    assert [v.key for v in books] == ["2026-1", "2026-2", "2026-3"]
+    assert [d for v in books for d in v.documents] == documents
+    assert all(sum(map(size, v.documents)) <= VOLUME_SIZE * 1.2 for v in books)
