@@ -244,3 +244,20 @@ def test_a_year_too_large_for_one_volume_is_split_by_size():
     assert [v.key for v in books] == ["2026-1", "2026-2", "2026-3"]
     assert [d for v in books for d in v.documents] == documents
     assert all(sum(map(size, v.documents)) <= VOLUME_SIZE * 1.2 for v in books)
+
+
+def test_the_home_page_links_each_volume_and_a_document_page_its_own_pdf_and_volume():
+    import re
+
+    from build_scripts.site.pages import render_pages
+    from build_scripts.site.volumes import volume_files, volumes
+
+    documents = corpus(45)
+    pages = render_pages(documents)
+    books = volumes(documents)
+    for lang, prefix in (("ja", ""), ("en", "../")):
+        assert re.findall(r'href="([^"]+\.pdf)"', pages[f"index.{lang}.md"]) == [prefix + v.file for v in books]
+    files = volume_files(documents)
+    for d in documents[:12]:
+        links = re.findall(r'href="([^"]+\.pdf)"', pages[f"documents/{d.meta.slug}.en.md"])
+        assert links == [f"../../../pdf/{d.meta.slug}.pdf", f"../../../{files[d.meta.name]}"]
