@@ -9,9 +9,11 @@ test-artifacts/pdf/ to look at. And the print stylesheet of the site."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import time
 from urllib.parse import urljoin
 
 import pytest
@@ -20,6 +22,7 @@ from build_scripts.book import build as book
 from build_scripts.book.chapters import chapter
 from build_scripts.book.index import with_locators
 from build_scripts.book.render import BookError, render
+from build_scripts.files import Cache
 from build_scripts.pipeline import Paths, load
 from build_scripts.publish import SiteBuildError, build_site
 from build_scripts.site.urls import PDF_NAME
@@ -383,6 +386,24 @@ def test_volumes_and_an_edit_that_lays_out_only_its_document_and_its_volume(buil
     assert {name for name in after if after[name] != before[name]} == {own}
     assert after[own] == clean.path.read_bytes()
     assert "letmeclarify" in squeeze(run("pdftotext", str(tmp_path / "edited" / "pdf" / own), "-"))
+
+
+def test_the_cache_keeps_what_builds_use_and_drops_what_none_used_for_a_week(tmp_path):
+    cache = book.RecordingCache(tmp_path, "pdf")
+    for key in ("used", "stale", "recent"):
+        cache.put(Cache.key(key), key.encode())
+    cache.folder.joinpath("ab").mkdir()
+    cache.folder.joinpath("ab", ".abc.tmp").write_bytes(b"half")  # an interrupted write
+    week = book.KEEP_DAYS * 86400
+    for key, age in (("used", week * 3), ("stale", week + 60), ("recent", week - 60)):
+        os.utime(cache.path(Cache.key(key)), (time.time() - age,) * 2)
+    os.utime(cache.folder / "ab" / ".abc.tmp", (time.time() - 7200,) * 2)
+    later = book.RecordingCache(tmp_path, "pdf")
+    assert later.get(Cache.key("used")) == b"used"
+    assert book.prune(later) == 2
+    assert [later.get(Cache.key(k)) for k in ("used", "stale", "recent")] == [b"used", None, b"recent"]
+    assert time.time() - cache.path(Cache.key("used")).stat().st_mtime < 60  # marked as used now
+    assert not (cache.folder / "ab" / ".abc.tmp").exists()
 
 
 def test_source_text_stays_text_in_the_book(tmp_path):

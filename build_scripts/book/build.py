@@ -35,6 +35,7 @@ from .index import IndexSection, index_sections, with_locators
 from .render import BookError, anchor_pages, check_paper, code_version, layout, pdf_bytes, render, write
 
 DOCUMENTS = "pdf"  # the folder of the documents' own PDFs, at the site root
+KEEP_DAYS = 7  # a cached PDF no build has asked for in this long is removed
 
 __all__ = ["BookError", "build_document", "build_pdfs"]
 
@@ -130,7 +131,7 @@ def build_pdfs(project, target: Path, paper: str = "a4", cache_dir: Path | None 
     ``target``; laid out only what the cache (``cache_dir``/pdf) lacks."""
     check_paper(paper)
     start = time.perf_counter()
-    cache = Cache(cache_dir or project.paths.cache, "pdf")
+    cache = RecordingCache(cache_dir or project.paths.cache, "pdf")
     code = code_version()
     numbered = {doc.meta.name: (n, chapter(doc)) for n, doc in enumerate(project.documents, start=1)}
     jobs = {name: (document_html(ch, n, paper), f"{ch.anchor}--end") for name, (n, ch) in numbered.items()}
@@ -146,7 +147,9 @@ def build_pdfs(project, target: Path, paper: str = "a4", cache_dir: Path | None 
         predicted = predicted_pages(data.numbered, laid)
         key = Cache.key(code, paper, book_html(replace(data, index=with_locators(data.index, predicted)), paper))
         books.append((target / file, key, (data, paper, predicted)))
-    return Report(tuple(_books(books, cache)), tuple(documents), time.perf_counter() - start)
+    written = tuple(_books(books, cache))
+    prune(cache)
+    return Report(written, tuple(documents), time.perf_counter() - start)
 
 
 def build_document(project, name: str, output: Path, paper: str = "a4") -> Written:
@@ -159,6 +162,43 @@ def build_document(project, name: str, output: Path, paper: str = "a4") -> Writt
             write(output, data)
             return Written(output, laid.pages, len(data), cached=False)
     raise BookError(f"no document '{name}' (give the name of its seed, seeds/<name>.txt, or its slug)")
+
+
+class RecordingCache(Cache):
+    """The cache, noting each key a build asks for: what ``prune`` keeps."""
+
+    def __init__(self, folder: Path, namespace: str):
+        super().__init__(folder, namespace)
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> bytes | None:
+        self.used.add(key)
+        return super().get(key)
+
+    def put(self, key: str, data: bytes) -> None:
+        self.used.add(key)
+        super().put(key, data)
+
+
+def prune(cache: RecordingCache, now: float | None = None) -> int:
+    """Every edit leaves a PDF (and a volume) behind in the cache: entries
+    this build used are marked as used now, the others go once no build has
+    used them for KEEP_DAYS (a build on Letter paper does not evict A4's).
+    Returns how many were removed."""
+    now = time.time() if now is None else now
+    removed = 0
+    for path in cache.folder.glob("*/*"):
+        try:
+            if path.name in cache.used:
+                os.utime(path, (now, now))
+                continue
+            age = now - path.stat().st_mtime
+        except FileNotFoundError:  # another build removed it
+            continue
+        if age > (3600 if path.name.startswith(".") else KEEP_DAYS * 86400):  # ".": an interrupted write's
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def _books(books: list, cache: Cache) -> list[Written]:
