@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from build_scripts.pipeline import Paths, load
-from build_scripts.search import amounts, english, japanese, katakana
+from build_scripts.search import amounts, english, japanese, katakana, synonyms
 from build_scripts.search.normalise import grams, japanese_runs, normalise, words
 from build_scripts.translation.numbers import english_values, japanese_values
 
@@ -137,3 +137,13 @@ def test_python_and_javascript_agree_on_every_passage(documents):
     pairs = zip(vocabulary + extra, stems, js["stems"], strict=False)
     assert js["stems"] == stems, [(w, a, b) for w, a, b in pairs if a != b][:10]
     assert len(texts) > 500 and len(vocabulary) > 2000
+
+
+def test_search_terms_are_forms_of_their_concept():
+    """A glossary term's, a person's and a topic's search_terms (the words readers type
+    that the texts do not use) lead to the concept, as its forms do."""
+    pairs = {tuple(p) for p in synonyms.forms(load(Paths(ROOT)).reference)}
+    assert ("原発", "@g:nuclear-power") in pairs  # a clipping of 原子力発電
+    assert ("nuclear", "@g:nuclear-power") in pairs  # a form the texts use
+    assert ("bail-out", "@g:bailout") in pairs
+    assert all(form == normalise(form).strip() for form, _ in pairs)

@@ -89,6 +89,11 @@ test("amounts become their value, spelling variants and concepts alternatives", 
   assert.ok(sales.alternatives.some((a) => a.text === "売上"));
   const [shell] = parse("warm shell", lexicon);
   assert.ok(shell.alternatives.some((a) => a.units.includes("@g:warm-shell")));
+  // a concept also stands for its other forms as words, in either language: a passage
+  // that says 温室 is found even where the reference data did not tie it to the term
+  const [kanji] = parse("温室", lexicon);
+  assert.ok(kanji.alternatives.some((a) => a.form === "warm shell" && a.units.join() === "warm,shell"));
+  assert.ok(shell.alternatives.some((a) => a.form === "温室" && a.units.join() === "温室"));
 });
 
 test("a shard decodes to the ids written", () => {

@@ -14,8 +14,10 @@
  *     Latin words by their Snowball stems, British spellings as American;
  *   - the Japanese spelling variants of words in it (売上 for 売り上げ);
  *   - the concepts it names: a glossary term, a person or organisation in
- *     any of their forms in either language (warm shell = 温室), a topic
- *     (at TOPIC_WEIGHT, below direct matches);
+ *     any of their forms or search terms in either language (warm shell =
+ *     温室), as the concept (the passages the reference data ties to it) and
+ *     as each of its other forms written out; a topic (at TOPIC_WEIGHT,
+ *     below direct matches; a topic's keywords are too broad to write out);
  *   - katakana for Latin letters (スターゲート = Stargate);
  *   - an amount as its value ($500B = 5000億ドル = half a trillion).
  * Ranking, in the spirit of BM25: each part weighs its idf (rarer parts
@@ -431,24 +433,30 @@ function alternatives(piece, units, lexicon) {
   }
   // concepts: a form standing for the part, or for a piece of it (the rest kept as words)
   const stems = piece.latin ? piece.words.map((w) => englishTerm(w, lexicon)).filter(Boolean) : null;
+  const concept = (key, rest, weight, topic) => {
+    const restUnits = partUnits(rest, lexicon);
+    add({ units: [key, ...restUnits], weight, topic, text: rest.trim() || undefined });
+    // every other form of the concept, in either language, as words: a passage that
+    // says it is found even where the reference data did not tie it to the concept
+    for (const form of topic ? [] : lexicon.formsOf.get(key) || []) {
+      const units = partUnits(form, lexicon);
+      if (units.length) add({ units: [...new Set([...units, ...restUnits])], weight, topic, form });
+    }
+  };
   for (const c of lexicon.conceptForms) {
     const topic = c.key.startsWith("@t:");
     const weight = topic ? TOPIC_WEIGHT : CONCEPT_WEIGHT;
     if (c.japanese) {
       const at = text.indexOf(c.form);
       if (at < 0) continue;
-      const rest = text.slice(0, at) + " " + text.slice(at + c.form.length);
-      add({ units: [c.key, ...partUnits(rest, lexicon)], weight, topic, text: rest.trim() });
+      concept(c.key, text.slice(0, at) + " " + text.slice(at + c.form.length), weight, topic);
     } else if (stems) {
-      if (stems.length === c.stems.length && stems.every((s, k) => s === c.stems[k])) add({ units: [c.key], weight, topic });
+      if (stems.length === c.stems.length && stems.every((s, k) => s === c.stems[k])) concept(c.key, "", weight, topic);
     } else {
       // a Latin form inside a mixed part (GPU不足)
       const found = words(text);
       const at = found.findIndex((w, k) => c.stems.every((s, j) => englishTerm(found[k + j] || "", lexicon) === s));
-      if (at >= 0) {
-        const rest = text.replace(new RegExp(found.slice(at, at + c.stems.length).join("\\W*")), " ");
-        add({ units: [c.key, ...partUnits(rest, lexicon)], weight, topic });
-      }
+      if (at >= 0) concept(c.key, text.replace(new RegExp(found.slice(at, at + c.stems.length).join("\\W*")), " "), weight, topic);
     }
   }
   // katakana for Latin letters
