@@ -147,3 +147,15 @@ def test_search_terms_are_forms_of_their_concept():
     assert ("nuclear", "@g:nuclear-power") in pairs  # a form the texts use
     assert ("bail-out", "@g:bailout") in pairs
     assert all(form == normalise(form).strip() for form, _ in pairs)
+
+
+def test_english_concept_forms_of_several_words_are_phrases(documents):
+    """A written-out form finds the phrase, not its words apart (index.py, =<stems>)."""
+    from build_scripts.search.entries import document_records
+    from build_scripts.search.index import Analyser
+
+    analyser = Analyser(document_records(documents[:1]), ["world model", "cost to serve", "原子力発電"])
+    assert analyser.phrases == {("world", "model"), ("cost", "serv")}
+    assert "=world model" in analyser.terms("Sora is a step toward world models.", "en")
+    assert "=world model" not in analyser.terms("A model of the world.", "en")
+    assert "=cost serv" in analyser.terms("the cost to serve a query", "en")

@@ -23,7 +23,8 @@ from collections import defaultdict
 
 from ..reference.apparatus import Reference
 from ..reference.refs import ref_of
-from .normalise import normalise
+from . import english
+from .normalise import japanese_runs, normalise, words
 
 
 def forms(reference: Reference) -> list[list[str]]:
@@ -38,6 +39,18 @@ def forms(reference: Reference) -> list[list[str]]:
         pairs |= {(f, f"@t:{topic.id}") for f in topic_forms}
     out = {(normalise(form).strip(), key) for form, key in pairs if form.strip()}
     return [list(p) for p in sorted(out, key=lambda p: (-len(p[0]), p))]
+
+
+def phrases(forms: list[str], spellings: dict[str, str]) -> set[tuple[str, ...]]:
+    """The English concept forms of two words or more (normalised), as their
+    stems, function words aside: the index records where each occurs as a
+    phrase (index.py), core.js looks a written-out form up by it."""
+    out = set()
+    for form in forms:
+        stems = tuple(t for w in words(form) if (t := english.term(w, spellings)))
+        if len(stems) > 1 and not japanese_runs(form):
+            out.add(stems)
+    return out
 
 
 def passage_concepts(reference: Reference) -> dict[str, set[str]]:
