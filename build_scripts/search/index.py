@@ -47,7 +47,7 @@ import math
 from ..model import LANGS, Document
 from ..reference.apparatus import Reference
 from . import amounts, english, japanese, katakana, synonyms
-from .entries import Record, document_records, page_records, reference_records
+from .entries import Record, document_records, leaders, page_records, reference_records
 from .normalise import grams, japanese_runs, normalise, words
 
 SHARD_BYTES = 4_000  # the target raw size of a term shard
@@ -137,7 +137,7 @@ def build_index(
     records = passages + reference_records(reference, titles or _default_titles()) + page_records(pages or {})
     concepts = synonyms.passage_concepts(reference)
     concept_forms = synonyms.forms(reference)
-    analyser = Analyser(records, [form for form, _ in concept_forms])
+    analyser = Analyser(records, [c[0] for c in concept_forms])
     postings: dict[str, dict[int, list[int]]] = {}
     for i, record in enumerate(records):
         for f, lang in enumerate(FIELDS):
@@ -161,7 +161,7 @@ def build_index(
             block = [_row(r, lang) for r in records[k : k + BLOCK]]
             files[f"assets/search/text/{lang}/{k // BLOCK}.json"] = _json(block)
     spelling_groups, function_words = japanese.analyse(
-        dict.fromkeys([r.text.get("ja", "") for r in records] + [f for f, _ in concept_forms])
+        dict.fromkeys([r.text.get("ja", "") for r in records] + [c[0] for c in concept_forms])
     )
     lexicon = {
         "format": FORMAT,
@@ -176,6 +176,7 @@ def build_index(
         "spellings": analyser.spellings,
         "variants": spelling_groups,
         "concepts": concept_forms,
+        "follows": leaders(passages),
     }
     lexicon["build"] = hashlib.sha256(b"".join(encoded[t] for t in sorted(encoded))).hexdigest()[:12]
     files["assets/search/lexicon.json"] = _json(lexicon)

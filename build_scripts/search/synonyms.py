@@ -27,18 +27,27 @@ from . import english
 from .normalise import japanese_runs, normalise, words
 
 
-def forms(reference: Reference) -> list[list[str]]:
-    """[normalised form, concept] pairs, longest form first."""
-    pairs: set[tuple[str, str]] = set()
+def forms(reference: Reference) -> list[list]:
+    """[normalised form, concept] pairs, longest form first; [form, topic, 1] for a
+    topic's keyword: a word its passages use, not a name of the topic, so a weaker
+    lead to it (core.js ranks it below a topic's name)."""
+    pairs: dict[tuple[str, str], bool] = {}
+
+    def add(names, key: str, keyword: bool = False) -> None:
+        for name in names:
+            form = normalise(name).strip()
+            if form:
+                pairs[form, key] = pairs.get((form, key), True) and keyword
+
     for t in reference.glossary.terms:
-        pairs |= {(f, f"@g:{t.id}") for f in (*t.ja_forms, *t.en_forms, *t.search_ja, *t.search_en)}
+        add((*t.ja_forms, *t.en_forms, *t.search_ja, *t.search_en), f"@g:{t.id}")
     for e in reference.people:
-        pairs |= {(n, f"@p:{e.id}") for n in (*e.names_ja, *e.names_en, *e.search_ja, *e.search_en)}
+        add((*e.names_ja, *e.names_en, *e.search_ja, *e.search_en), f"@p:{e.id}")
     for topic in reference.topics:
-        topic_forms = (topic.ja, topic.en, *topic.keywords_ja, *topic.keywords_en, *topic.search_ja, *topic.search_en)
-        pairs |= {(f, f"@t:{topic.id}") for f in topic_forms}
-    out = {(normalise(form).strip(), key) for form, key in pairs if form.strip()}
-    return [list(p) for p in sorted(out, key=lambda p: (-len(p[0]), p))]
+        add((topic.ja, topic.en, *topic.search_ja, *topic.search_en), f"@t:{topic.id}")
+        add((*topic.keywords_ja, *topic.keywords_en), f"@t:{topic.id}", keyword=True)
+    ordered = sorted(pairs.items(), key=lambda p: (-len(p[0][0]), p[0]))
+    return [[form, key, 1] if keyword else [form, key] for (form, key), keyword in ordered]
 
 
 def phrases(forms: list[str], spellings: dict[str, str]) -> set[tuple[str, ...]]:

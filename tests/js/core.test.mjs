@@ -53,11 +53,11 @@ const LEXICON = {
   stopwords: ["the", "a", "will", "are", "there", "not"], function: ["の", "が", "は", "どう", "なる", "ない", "いつ"],
   spellings: { centr: "center" }, variants: [["売上", "売り上げ"]], concepts: [["温室", "@g:warm-shell"], ["warm shell", "@g:warm-shell"], ["ウォームシェル", "@g:warm-shell"]],
 };
-function loader(fetched = []) {
+function loader(fetched = [], lexicon = LEXICON) {
   const shards = Array.from({ length: LEXICON.shards }, () => []);
   for (const [term, fields] of Object.entries(TERMS)) shards[fnv1a(term) % LEXICON.shards].push(...encodeTerm(term, fields));
   return {
-    lexicon: async () => { fetched.push("lexicon"); return LEXICON; },
+    lexicon: async () => { fetched.push("lexicon"); return lexicon; },
     shard: async (k) => { fetched.push(`shard ${k}`); return new Uint8Array(shards[k]); },
     block: async (k) => {
       fetched.push(`block ${k}`);
@@ -125,6 +125,13 @@ test("search finds both languages, ranks the site's language first, loads only w
   assert.deepEqual(shell.results.map((r) => r.id), [3, 2]);
   assert.deepEqual((await engine.search("half a trillion")).results.map((r) => r.id), [1]);
   assert.deepEqual((await engine.search("bitcoin")).results, []);
+});
+
+test("the passages that follow a found question (its answers) follow it in the results", async () => {
+  const engine = createSearch(loader([], { ...LEXICON, follows: [[0, 1, 1]] }), "ja");
+  const found = await engine.search("データセンタ");
+  assert.deepEqual(found.results.map((r) => r.id), [0, 1]);
+  assert.equal(found.results[1].follows, 0);
 });
 
 test("results carry escaped excerpts with the matches marked, never inside an entity", async () => {
