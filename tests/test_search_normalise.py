@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from build_scripts.pipeline import Paths, load
+from build_scripts.reference.refs import ref_of
 from build_scripts.search import amounts, english, japanese, katakana, synonyms
 from build_scripts.search.normalise import grams, japanese_runs, normalise, words
 from build_scripts.translation.numbers import english_values, japanese_values
@@ -176,3 +177,15 @@ def test_answers_follow_their_question(documents):
     assert follows["003_9e20f7f232edeced:q23"] == ["003_9e20f7f232edeced:q23-a1", "003_9e20f7f232edeced:q23-a2"]
     assert follows["001_814190bd2886a73f:t1421"] == ["001_814190bd2886a73f:t1440"]
     assert all(records[leader].url == records[first].url for leader, first, _ in runs)
+
+
+def test_passages_about_a_topic_are_told_from_those_that_mention_it():
+    """@t+: a passage with several of a topic's keywords is about it (synonyms.passage_concepts)."""
+    reference = load(Paths(ROOT)).reference
+    concepts = synonyms.passage_concepts(reference)
+    topic = next(t for t in reference.topics if t.id == "power-energy")
+    about = [p for p in reference.topic_passages["power-energy"] if "@t+:power-energy" in concepts[ref_of(p)]]
+    mention = [p for p in reference.topic_passages["power-energy"] if "@t+:power-energy" not in concepts[ref_of(p)]]
+    assert about and mention
+    assert all(synonyms.keyword_count(topic, seg) >= synonyms.STRONG for _, seg in about)
+    assert all(synonyms.keyword_count(topic, seg) == 1 for _, seg in mention)

@@ -24,7 +24,8 @@ Terms (normalise.py for the normalisation, shared with the worker):
                    without word boundaries)
   #<value>         amounts as values (amounts.py): #5e11
   ~<katakana>      the katakana reading of Latin words (katakana.py)
-  @g: @p: @t:      concepts: glossary terms, people, topics (synonyms.py)
+  @g: @p: @t:      concepts: glossary terms, people, topics (synonyms.py);
+  @t+:             a topic's passages about it (several of its keywords)
   =<stems>         an English concept form of several words as a phrase: its
                    stems in a row, function words aside (=world model), so
                    that a form written out finds the phrase, not its words apart

@@ -22,7 +22,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..reference.apparatus import Reference
+from ..reference.matching import english_pattern
 from ..reference.refs import ref_of
+from ..reference.topics import Topic
 from . import english
 from .normalise import japanese_runs, normalise, words
 
@@ -63,7 +65,9 @@ def phrases(forms: list[str], spellings: dict[str, str]) -> set[tuple[str, ...]]
 
 
 def passage_concepts(reference: Reference) -> dict[str, set[str]]:
-    """DOC:ID -> the concepts the passage concerns."""
+    """DOC:ID -> the concepts the passage concerns. A topic's passage that uses
+    STRONG of its keywords or more (or is listed under its include) is about it
+    and has @t+:<topic> too; one that uses a single keyword may only mention it."""
     out: dict[str, set[str]] = defaultdict(set)
     for prefix, table in (
         ("@g:", reference.term_passages),
@@ -73,4 +77,19 @@ def passage_concepts(reference: Reference) -> dict[str, set[str]]:
         for key, passages in table.items():
             for passage in passages:
                 out[ref_of(passage)].add(prefix + key)
+    for topic in reference.topics:
+        included = set(topic.include)
+        for passage in reference.topic_passages.get(topic.id, ()):
+            if ref_of(passage) in included or keyword_count(topic, passage[1]) >= STRONG:
+                out[ref_of(passage)].add(f"@t+:{topic.id}")
     return out
+
+
+STRONG = 2
+
+
+def keyword_count(topic: Topic, seg) -> int:
+    """How many distinct keywords of ``topic`` a passage uses, in either language."""
+    ja = {k for k in topic.keywords_ja if k in seg.ja}
+    en = {k.lower() for k in topic.keywords_en if english_pattern([k]).search(seg.en)}
+    return max(len(ja), len(en))  # a passage and its translation say the same

@@ -109,6 +109,14 @@ test("amounts become their value, spelling variants and concepts alternatives", 
   assert.ok(shell.alternatives.some((a) => a.form === "温室" && a.units.join() === "温室"));
 });
 
+test("a topic named leads to the passages about it, then to those that mention it; a keyword only to the first", () => {
+  const lexicon = prepareLexicon({ ...LEXICON, concepts: [["エネルギ", "@t:power"], ["電力", "@t:power", 1]] });
+  const named = parse("エネルギー", lexicon)[0].alternatives.filter((a) => a.topic);
+  assert.deepEqual(named.map((a) => [a.units.join(), a.strong || false]), [["@t+:power", true], ["@t:power", false]]);
+  const keyword = parse("電力", lexicon)[0].alternatives.filter((a) => a.topic);
+  assert.deepEqual(keyword.map((a) => [a.units.join(), a.topic]), [["@t+:power", "keyword"]]);
+});
+
 test("a shard decodes to the ids written", () => {
   const bytes = new Uint8Array(encodeTerm("電力", { 0: [3, 200, 70000], 2: [5] }));
   assert.deepEqual(decodeShard(bytes).get("電力").map((ids) => ids && [...ids]), [[3, 200, 70000], null, [5]]);

@@ -28,8 +28,9 @@
  * more than FREQUENT of the passages ("AI") are soft parts: they rank
  * (SOFT_WEIGHT) but never block. Records come in tiers (see TIER_WANTED):
  * every other part in their own words, a variant or a concept tied to them;
- * through a concept's form written out; through a topic named; through a
- * topic's keyword; then records with at least half the query's weight (by
+ * through a concept's form written out; through a topic named, in a passage
+ * about it (@t+); through a topic's mere mention or one of its keywords; then
+ * records with at least half the query's weight (by
  * idf), not every part. Each tier after the first is shown only while those
  * above it are few. A question's answers (an interviewer's turn's reply)
  * follow it in the results.
@@ -46,6 +47,7 @@ export const VARIANT_WEIGHT = 0.9;
 export const CONCEPT_WEIGHT = 0.6;
 export const KATAKANA_WEIGHT = 0.8;
 export const TOPIC_WEIGHT = 0.3;
+export const TOPIC_WEAK = 0.5;
 export const BOOST = 1.2;
 export const SOFT_WEIGHT = 0.3;
 export const FREQUENT = 0.3;
@@ -54,11 +56,14 @@ export const FOLLOW_LIMIT = 2;
 export const FOLLOW_TIER = 0;
 // Tiers of a record: every part in its own words, a spelling variant or a concept
 // the reference data ties to it (DIRECT); some part only through another form of a
-// concept written out (FORM); some part only through a topic (TOPIC); not every part (PARTIAL).
+// concept written out (FORM); through a topic named, in a passage about it (TOPIC);
+// through a topic in a passage that may only mention it, or a topic reached by one
+// of its keywords (KEYWORD: shown only when nothing above is); not every part (PARTIAL).
 export const DIRECT = 0, FORM = 1, TOPIC = 2, KEYWORD = 3, PARTIAL = 4;
-export const TIER_WANTED = [Infinity, 10, 10, 10, 10];
+export const TIER_WANTED = [Infinity, 10, 10, 1, 10];
 function tierOf(alt) {
-  return alt.topic === "keyword" ? KEYWORD : alt.topic ? TOPIC : alt.form ? FORM : DIRECT;
+  if (!alt.topic) return alt.form ? FORM : DIRECT;
+  return alt.topic === "name" && alt.strong ? TOPIC : KEYWORD;
 }
 export const PARTIAL_SHARE = 0.5;
 export const REFERENCE_LIMIT = 3;
@@ -479,6 +484,13 @@ function alternatives(piece, units, lexicon) {
     const restUnits = partUnits(rest, lexicon);
     // a topic stands for a whole part only (限界費用 is not the topic of costs plus 限界)
     if (topic && restUnits.length) return;
+    if (topic) {
+      // the passages about the topic (index.py: @t+, several of its keywords), then
+      // the rest of its passages, which may only mention it
+      add({ units: ["@t+:" + key.slice(3)], weight, topic, strong: true });
+      if (topic === "name") add({ units: [key], weight: weight * TOPIC_WEAK, topic });
+      return;
+    }
     add({ units: [key, ...restUnits], weight, topic, text: rest.trim() || undefined });
     // every other form of the concept, in either language, as words: a passage that
     // says it is found even where the reference data did not tie it to the concept
