@@ -129,8 +129,8 @@ test("search finds both languages, ranks the site's language first, loads only w
   assert.deepEqual(found.results.map((r) => r.id), [0]);
   assert.ok(!fetched.some((f) => f.startsWith("block")));
   const shell = await engine.search("温室");
-  // the passage (concept and word) and the glossary entry above it
-  assert.deepEqual(shell.results.map((r) => r.id), [3, 2]);
+  // the passage (concept and word), then the glossary entry
+  assert.deepEqual(shell.results.map((r) => r.id), [2, 3]);
   assert.deepEqual((await engine.search("half a trillion")).results.map((r) => r.id), [1]);
   assert.deepEqual((await engine.search("bitcoin")).results, []);
 });

@@ -34,9 +34,11 @@
  * idf), not every part. Each tier after the first is shown only while those
  * above it are few. A question's answers (an interviewer's turn's reply)
  * follow it in the results.
- * The results: at most REFERENCE_LIMIT reference entries (glossary, topics,
- * people, figures, timeline, hand-written pages), then the passages, at most
- * RESULT_LIMIT.
+ * The results: the passages, at most RESULT_LIMIT, with at most
+ * REFERENCE_LIMIT reference entries (glossary, topics, people, figures,
+ * timeline, hand-written pages) after the first REFERENCES_AFTER of them, so
+ * that the first screen of results is the passages' (issue 12: reference
+ * pages crowded the passages out of it).
  */
 
 import { stem } from "./snowball-english.js";
@@ -67,6 +69,7 @@ function tierOf(alt) {
 }
 export const PARTIAL_SHARE = 0.5;
 export const REFERENCE_LIMIT = 3;
+export const REFERENCES_AFTER = 5; // passages before them: about a screen of results at 1280x900
 export const RESULT_LIMIT = 20;
 
 /* ── normalisation (build_scripts/search/normalise.py) ─────────────────── */
@@ -717,7 +720,9 @@ export function createSearch(loader, lang) {
       for (let i = follows[0]; i < follows[0] + Math.min(follows[1], FOLLOW_LIMIT); i++)
         show(scores.get(i) || { id: i, score: 0, tier: s.tier, how: [], follows: s.id });
     }
-    return { parts, results: [...references, ...passages], matched: kept.length };
+    // the first screen is the passages': the reference entries come after the first few
+    const first = passages.slice(0, REFERENCES_AFTER);
+    return { parts, results: [...first, ...references, ...passages.slice(first.length)], matched: kept.length };
   }
 
   /* The reference entries to show above the passages: those named by the
