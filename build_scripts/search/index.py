@@ -177,7 +177,7 @@ def build_index(
         "spellings": analyser.spellings,
         "variants": spelling_groups,
         "concepts": concept_forms,
-        "follows": leaders(passages),
+        "follows": _follows(leaders(passages)),
     }
     lexicon["build"] = hashlib.sha256(b"".join(encoded[t] for t in sorted(encoded))).hexdigest()[:12]
     files["assets/search/lexicon.json"] = _json(lexicon)
@@ -190,6 +190,16 @@ def _row(r: Record, lang: str) -> list:
     other = FIELDS[1 - FIELDS.index(lang)]
     title = r.title.get(lang) or r.title.get(other, "")
     return [r.url, r.anchor, title, r.section.get(lang) or "", r.text.get(lang, "")]
+
+
+def _follows(runs: list[list[int]]) -> list[int]:
+    """[leader, first, count] runs, flat and small: the gap from the last leader,
+    the first follower less the leader, the count (core.js ``prepareLexicon``)."""
+    out, last = [], 0
+    for leader, first, count in runs:
+        out += [leader - last, first - leader, count]
+        last = leader
+    return out
 
 
 def _gaps(ids: list[int]) -> list[int]:

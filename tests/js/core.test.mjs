@@ -136,7 +136,7 @@ test("search finds both languages, ranks the site's language first, loads only w
 });
 
 test("the passages that follow a found question (its answers) follow it in the results", async () => {
-  const engine = createSearch(loader([], { ...LEXICON, follows: [[0, 1, 1]] }), "ja");
+  const engine = createSearch(loader([], { ...LEXICON, follows: [0, 1, 1] }), "ja");
   const found = await engine.search("データセンタ");
   assert.deepEqual(found.results.map((r) => r.id), [0, 1]);
   assert.equal(found.results[1].follows, 0);

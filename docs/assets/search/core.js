@@ -281,7 +281,12 @@ export function prepareLexicon(raw) {
     const stems = japanese ? null : words(form).map((w) => englishTerm(w, lexicon)).filter(Boolean);
     return { form, key, japanese, stems, keyword: !!keyword };
   }).filter((c) => c.japanese || c.stems.length);
-  lexicon.follows = new Map((raw.follows || []).map(([leader, first, count]) => [leader, [first, count]]));
+  // index.py `_follows`: per run, the gap from the last leader, first follower - leader, count
+  lexicon.follows = new Map();
+  for (let k = 0, leader = 0; k + 2 < (raw.follows || []).length; k += 3) {
+    leader += raw.follows[k];
+    lexicon.follows.set(leader, [leader + raw.follows[k + 1], raw.follows[k + 2]]);
+  }
   lexicon.formsOf = new Map();
   for (const [form, key] of raw.concepts) {
     if (!lexicon.formsOf.has(key)) lexicon.formsOf.set(key, []);
