@@ -155,6 +155,13 @@ test("results carry escaped excerpts with the matches marked, never inside an en
   assert.equal(html, "R&amp;D &amp; <mark>amp</mark>");
 });
 
+test("an amount is marked wherever its value is written", () => {
+  const needles = { strings: new Set(), stems: new Set(), amounts: new Set([amountKey(5e11)]) };
+  const text = "A $500 billion investment, 5,000億ドル";
+  const marked = matchRanges(text, needles, prepareLexicon(LEXICON)).map(([s, e]) => text.slice(s, e));
+  assert.deepEqual(marked, ["500 billion", "5,000億"]);
+});
+
 test("a failed load rejects and is tried again", async () => {
   let calls = 0;
   const engine = createSearch({ ...loader(), lexicon: async () => { if (!calls++) throw new Error("offline"); return LEXICON; } }, "ja");
