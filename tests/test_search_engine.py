@@ -86,3 +86,14 @@ def test_answers_follow_their_question_and_passages_come_first(index, records):
     assert refs[question + 1] == "003_9e20f7f232edeced:q23-a1"
     # the reference entries (the people page's Trump) come after the first five passages
     assert "reference" not in refs[:5] and "reference" in refs
+
+
+def test_a_kanji_compound_no_passage_has_is_tried_shortened(index, records):
+    # no passage says 熟練工; they say 熟練した技術者, 熟練職人
+    assert not any("熟練工" in texts(r) for r in records)
+    [found] = search(index, "en", "熟練工")
+    passages = [records[r["id"]] for r in found["results"] if r["id"] < len(records)]
+    assert passages and all("熟練" in texts(p) for p in passages)
+    # a compound that is found is never shortened
+    [whole] = search(index, "ja", "軍拡競争")
+    assert whole["results"] and not any(a["relaxed"] for p in whole["parts"] for a in p["alternatives"])

@@ -43,7 +43,7 @@
  * pages crowded the passages out of it).
  */
 import { normalise } from "./normalise.js";
-import { parse, prepareLexicon } from "./query.js";
+import { parse, prepareLexicon, relaxed } from "./query.js";
 export * from "./normalise.js";
 export * from "./amounts.js";
 export * from "./query.js";
@@ -59,11 +59,13 @@ export const FOLLOW_TIER = 0;
 // Tiers of a record: every part in its own words, a spelling variant or a concept
 // the reference data ties to it (DIRECT); some part only through another form of a
 // concept written out (FORM); through a topic named, in a passage about it (TOPIC);
-// through a topic in a passage that may only mention it, or a topic reached by one
-// of its keywords (KEYWORD: shown only when nothing above is); not every part (PARTIAL).
+// through a topic in a passage that may only mention it, a topic reached by one of
+// its keywords, or a kanji compound shortened (KEYWORD: shown only when nothing above
+// is); not every part (PARTIAL).
 export const DIRECT = 0, FORM = 1, TOPIC = 2, KEYWORD = 3, PARTIAL = 4;
 export const TIER_WANTED = [Infinity, 10, 10, 1, 10];
 function tierOf(alt) {
+  if (alt.relaxed) return KEYWORD;
   if (!alt.topic) return alt.form ? FORM : DIRECT;
   return alt.topic === "name" && alt.strong ? TOPIC : KEYWORD;
 }
@@ -201,6 +203,16 @@ export function createSearch(loader, lang) {
     if (!parts.length) return { parts, results: [] };
     const terms = parts.flatMap((p) => p.alternatives.flatMap((a) => a.units));
     const found = await postings(terms);
+    // a kanji compound that no passage has is tried shortened (query.js `relaxed`)
+    const inPassages = (alt) => [...matchAlternative(alt, found).keys()].some((id) => id < lexicon.passages);
+    const extra = parts
+      .filter((part) => !part.amount && !part.alternatives.some(inPassages))
+      .flatMap((part) => {
+        const alternatives = relaxed(part, lexicon);
+        part.alternatives.push(...alternatives);
+        return alternatives.flatMap((alt) => alt.units);
+      });
+    if (extra.length) for (const [term, fields] of await postings(extra)) found.set(term, fields);
     const own = lang === "ja" ? 1 : 2;
     const hidden = lexicon.siteOnly[lang === "ja" ? "en" : "ja"];
     const total = lexicon.records;

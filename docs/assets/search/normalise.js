@@ -8,7 +8,7 @@
 import { stem } from "./snowball-english.js";
 
 const KATAKANA = "\u30a1-\u30fa\u30fd-\u30ff";
-const KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆";
+export const KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆";
 export const JAPANESE = `\u3041-\u3096\u309d-\u309f${KATAKANA}ー${KANJI}`;
 export const FOLD = { "ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ", "ヵ": "カ", "ヶ": "カ", "’": "'", "‘": "'" };
 export const FOLD_PATTERN = /[ァィゥェォヵヶ’‘]/g;

@@ -6,10 +6,11 @@
 import { segment } from "./tinysegmenter.js";
 import { CURRENCY, UNIT_WORDS, amountKey, queryAmounts } from "./amounts.js";
 import {
-  HIRAGANA_ONLY, INFLECTED, JAPANESE, JAPANESE_ONLY, KANJI_CHAR, KATAKANA_CHAR, TOKEN, WORD_ONLY, englishTerm, japaneseRuns, normalise, words,
+  HIRAGANA_ONLY, INFLECTED, JAPANESE, JAPANESE_ONLY, KANJI, KANJI_CHAR, KATAKANA_CHAR, TOKEN, WORD_ONLY, englishTerm, japaneseRuns, normalise, words,
 } from "./normalise.js";
 
 export const VARIANT_WEIGHT = 0.9;
+export const RELAXED_WEIGHT = 0.3;
 export const CONCEPT_WEIGHT = 0.6;
 export const KATAKANA_WEIGHT = 0.8;
 export const TOPIC_WEIGHT = 0.3;
@@ -287,4 +288,15 @@ function alternatives(piece, units, lexicon) {
   // katakana for Latin letters
   if (KATAKANA_CHAR.test(text)) add({ units: ["~" + text.replace(/\s+/g, "")], weight: KATAKANA_WEIGHT });
   return out;
+}
+
+/* A compound of three kanji or more that no passage has, tried without its last
+   or its first kanji (熟練工 -> 熟練, as in 熟練した技術者): alternatives that
+   core.js adds to such a part, ranked where nothing better is found. */
+const KANJI_COMPOUND = new RegExp(`^[${KANJI}]{3,}$`);
+export function relaxed(part, lexicon) {
+  if (!KANJI_COMPOUND.test(part.text)) return [];
+  return [part.text.slice(0, -1), part.text.slice(1)].map((text) => ({
+    units: partUnits(text, lexicon), weight: RELAXED_WEIGHT, relaxed: true, text,
+  }));
 }
