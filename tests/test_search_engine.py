@@ -82,8 +82,10 @@ def test_a_topic_named_reaches_the_passages_about_it_first(index):
 def test_answers_follow_their_question_and_passages_come_first(index, records):
     [found] = search(index, "ja", "トランプ大統領")
     refs = [records[r["id"]].ref if r["id"] < len(records) else "reference" for r in found["results"]]
-    question = refs.index("003_9e20f7f232edeced:q23")
-    assert refs[question + 1] == "003_9e20f7f232edeced:q23-a1"
+    # the answer does not name him, and follows its question (below it, at a lower score)
+    assert "トランプ" not in records[[r.ref for r in records].index("003_9e20f7f232edeced:q23-a1")].text["ja"]
+    question, answer = refs.index("003_9e20f7f232edeced:q23"), refs.index("003_9e20f7f232edeced:q23-a1")
+    assert question < answer and found["results"][answer]["follows"] == found["results"][question]["id"]
     # the reference entries (the people page's Trump) come after the first five passages
     assert "reference" not in refs[:5] and "reference" in refs
 

@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  amountKey, createSearch, decodeShard, excerpt, fnv1a, matchRanges, normalise, parse, prepareLexicon, resultItems,
+  APART_WEIGHT, amountKey, createSearch, decodeShard, excerpt, fnv1a, matchRanges, needlesOf, normalise, parse,
+  prepareLexicon, resultItems,
 } from "../../docs/assets/search/core.js";
 
 /* A tiny index, written the way build_scripts/search/index.py writes one. */
@@ -101,6 +102,11 @@ test("amounts become their value, spelling variants and concepts alternatives", 
   assert.ok(sales.alternatives.some((a) => a.text === "売上"));
   const [shell] = parse("warm shell", lexicon);
   assert.ok(shell.alternatives.some((a) => a.units.includes("@g:warm-shell")));
+  // a concept's words typed together are found as a phrase first, apart after
+  assert.deepEqual(shell.alternatives[0].units, ["=warm shell"]);
+  assert.deepEqual(shell.alternatives[1], { units: ["warm", "shell"], weight: APART_WEIGHT, text: "warm shell", apart: true });
+  const needles = needlesOf([shell], [{ alternative: 0 }], lexicon);
+  assert.deepEqual([...needles.stems].sort(), ["shell", "warm"]);
   // a concept also stands for its other forms as words, in either language: a passage
   // that says 温室 is found even where the reference data did not tie it to the term
   const [kanji] = parse("温室", lexicon);

@@ -34,8 +34,8 @@
  * about it (@t+); through a topic's mere mention or one of its keywords; then
  * records with at least half the query's weight (by
  * idf), not every part. Each tier after the first is shown only while those
- * above it are few. A question's answers (an interviewer's turn's reply)
- * follow it in the results.
+ * above it are few. A question's first answer (an interviewer's turn's reply)
+ * follows it, at FOLLOW_WEIGHT of its score.
  * The results: the passages, at most RESULT_LIMIT, with at most
  * REFERENCE_LIMIT reference entries (glossary, topics, people, figures,
  * timeline, hand-written pages) after the first REFERENCES_AFTER of them, so
@@ -54,7 +54,8 @@ export const BOOST = 1.2;
 export const SOFT_WEIGHT = 0.3;
 export const FREQUENT = 0.3;
 export const FREQUENT_MIN = 20; // in a small corpus no word is too frequent to count
-export const FOLLOW_LIMIT = 2;
+export const FOLLOW_LIMIT = 1;
+export const FOLLOW_WEIGHT = 0.6;
 export const FOLLOW_TIER = 0;
 // Tiers of a record: every part in its own words, a spelling variant or a concept
 // the reference data ties to it (DIRECT); some part only through another form of a
@@ -266,20 +267,21 @@ export function createSearch(loader, lang) {
     const kept = ranked.filter((s) =>
       above[s.tier] < TIER_WANTED[s.tier] &&
       (s.parts === parts.length || (parts.length > 1 && s.share >= PARTIAL_SHARE)));
-    kept.sort((a, b) => (a.tier - b.tier) || (b.score - a.score) || (a.id - b.id));
-    const references = await bestReferences(kept.filter((s) => !isPassage(s) && s.full), parts);
-    // a question's answers, an interviewer's turn's reply and the first passages of
-    // a section follow their leader in the results (index.py "follows")
-    const passages = [], shown = new Set();
-    const show = (s) => { if (!shown.has(s.id)) { shown.add(s.id); passages.push(s); } };
-    for (const s of kept) {
-      if (!isPassage(s) || passages.length >= RESULT_LIMIT) continue;
-      show(s);
+    // a question's first answer (an interviewer's turn's reply) follows it, ranked
+    // at FOLLOW_WEIGHT of its score in its tier (index.py "follows")
+    const keptIds = new Set(kept.map((s) => s.id));
+    for (const s of [...kept]) {
       const follows = lexicon.follows.get(s.id);
       if (!follows || s.tier > FOLLOW_TIER) continue;
-      for (let i = follows[0]; i < follows[0] + Math.min(follows[1], FOLLOW_LIMIT); i++)
-        show(scores.get(i) || { id: i, score: 0, tier: s.tier, how: [], follows: s.id });
+      for (let i = follows[0]; i < follows[0] + Math.min(follows[1], FOLLOW_LIMIT); i++) {
+        if (keptIds.has(i)) continue;
+        keptIds.add(i);
+        kept.push({ id: i, score: s.score * FOLLOW_WEIGHT, tier: s.tier, how: [], follows: s.id });
+      }
     }
+    kept.sort((a, b) => (a.tier - b.tier) || (b.score - a.score) || (a.id - b.id));
+    const references = await bestReferences(kept.filter((s) => !isPassage(s) && s.full), parts);
+    const passages = kept.filter(isPassage).slice(0, RESULT_LIMIT);
     // the first screen is the passages': the reference entries come after the first few
     const first = passages.slice(0, REFERENCES_AFTER);
     return { parts, results: [...first, ...references, ...passages.slice(first.length)], matched: kept.length };

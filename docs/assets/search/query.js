@@ -11,6 +11,7 @@ import {
 
 export const VARIANT_WEIGHT = 0.9;
 export const RELAXED_WEIGHT = 0.3;
+export const APART_WEIGHT = 0.7;
 export const CONCEPT_WEIGHT = 0.6;
 export const KATAKANA_WEIGHT = 0.8;
 export const TOPIC_WEIGHT = 0.3;
@@ -220,7 +221,7 @@ function mergeForms(pieces, lexicon) {
     }
     if (taken) {
       const run = pieces.slice(i, i + taken);
-      out.push({ text: run.map((p) => p.text).join(" "), latin: true, words: run.map((p) => p.text) });
+      out.push({ text: run.map((p) => p.text).join(" "), latin: true, words: run.map((p) => p.text), phrase: true });
       i += taken - 1;
     } else out.push(pieces[i]);
   }
@@ -229,7 +230,11 @@ function mergeForms(pieces, lexicon) {
 
 function alternatives(piece, units, lexicon) {
   const text = piece.text;
-  const out = [{ units, weight: 1, text }];
+  // words that a concept writes as one form (world models) are found as a phrase
+  // (index.py: =<stems>), not apart
+  const out = [{ units: piece.phrase ? formUnits(text, lexicon) : units, weight: 1, text }];
+  // and its words apart, ranked after them (the chip we're doing is inference only)
+  if (piece.phrase) out.push({ units, weight: APART_WEIGHT, text, apart: true });
   const seen = new Map([[units.join(" "), out[0]]]);
   const add = (alt) => {
     const key = alt.units.join(" ");

@@ -94,7 +94,8 @@ export function needlesOf(parts, how, lexicon) {
           if (japaneseRuns(form).length) needles.strings.add(form);
           else words(form).forEach((w) => { const t = englishTerm(w, lexicon); if (t) needles.stems.add(t); });
         }
-      } else if (!unit.startsWith("~") && !japaneseRuns(unit).length) needles.stems.add(unit);
+      } else if (unit.startsWith("=")) unit.slice(1).split(" ").forEach((t) => needles.stems.add(t));
+      else if (!unit.startsWith("~") && !japaneseRuns(unit).length) needles.stems.add(unit);
     }
     // Japanese: the part's own text (or the variant it matched), as substrings
     const alt = part.alternatives[h.alternative];
