@@ -74,9 +74,12 @@ export function partUnits(text, lexicon) {
 }
 
 /* The units of a concept form written out: an English form of several words is
-   one phrase term (index.py: its stems in a row), the rest as partUnits. */
+   one phrase term (index.py: its stems in a row), a Japanese form one term (index.py:
+   the form as a substring), the rest as partUnits. */
 function formUnits(form, lexicon) {
-  if (japaneseRuns(form).length) return partUnits(form, lexicon);
+  const runs = japaneseRuns(form);
+  if (runs.length === 1 && runs[0] === form && form.length > 1) return ["=" + form];
+  if (runs.length) return partUnits(form, lexicon);
   const stems = words(form).map((w) => englishTerm(w, lexicon)).filter(Boolean);
   return stems.length > 1 ? ["=" + stems.join(" ")] : stems;
 }
