@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from build_scripts.pipeline import Paths, load
-from build_scripts.search import amounts, english, japanese, katakana
+from build_scripts.search import amounts, english, japanese, katakana, synonyms
 from build_scripts.search.normalise import grams, japanese_runs, normalise, words
 from build_scripts.translation.numbers import english_values, japanese_values
 
@@ -137,3 +137,25 @@ def test_python_and_javascript_agree_on_every_passage(documents):
     pairs = zip(vocabulary + extra, stems, js["stems"], strict=False)
     assert js["stems"] == stems, [(w, a, b) for w, a, b in pairs if a != b][:10]
     assert len(texts) > 500 and len(vocabulary) > 2000
+
+
+def test_search_terms_are_forms_of_their_concept():
+    """A glossary term's, a person's and a topic's search_terms (the words readers type
+    that the texts do not use) lead to the concept, as its forms do."""
+    pairs = {tuple(p) for p in synonyms.forms(load(Paths(ROOT)).reference)}
+    assert ("原発", "@g:nuclear-power") in pairs  # a clipping of 原子力発電
+    assert ("nuclear", "@g:nuclear-power") in pairs  # a form the texts use
+    assert ("bail-out", "@g:bailout") in pairs
+    assert all(form == normalise(form).strip() for form, _ in pairs)
+
+
+def test_english_concept_forms_of_several_words_are_phrases(documents):
+    """A written-out form finds the phrase, not its words apart (index.py, =<stems>)."""
+    from build_scripts.search.entries import document_records
+    from build_scripts.search.index import Analyser
+
+    analyser = Analyser(document_records(documents[:1]), ["world model", "cost to serve", "原子力発電"])
+    assert analyser.phrases == {("world", "model"), ("cost", "serv")}
+    assert "=world model" in analyser.terms("Sora is a step toward world models.", "en")
+    assert "=world model" not in analyser.terms("A model of the world.", "en")
+    assert "=cost serv" in analyser.terms("the cost to serve a query", "en")

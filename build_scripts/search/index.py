@@ -25,6 +25,9 @@ Terms (normalise.py for the normalisation, shared with the worker):
   #<value>         amounts as values (amounts.py): #5e11
   ~<katakana>      the katakana reading of Latin words (katakana.py)
   @g: @p: @t:      concepts: glossary terms, people, topics (synonyms.py)
+  =<stems>         an English concept form of several words as a phrase: its
+                   stems in a row, function words aside (=world model), so
+                   that a form written out finds the phrase, not its words apart
 
 A term's postings: for each field where it occurs (Japanese text, English
 text, concept), the ids of its records, ascending.
@@ -91,13 +94,16 @@ def encode_term(term: str, fields: dict[int, list[int]]) -> bytes:
 class Analyser:
     """A text's terms, the index's side of normalisation."""
 
-    def __init__(self, records: list[Record]):
+    def __init__(self, records: list[Record], forms: list[str] = ()):
+        """``forms``: the concept forms, whose English ones of several words are phrase terms."""
         self.renderer = katakana.Renderer()
         self.cache: dict[tuple[str, str], frozenset[str]] = {}
         vocabulary = set()
         for text in {r.text.get(lang, "") for r in records for lang in FIELDS}:
             vocabulary |= {english.stem(w) for w in words(normalise(text))}
         self.spellings = english.spelling_stems(vocabulary)
+        self.phrases = synonyms.phrases(forms, self.spellings)
+        self.phrase_lengths = sorted({len(p) for p in self.phrases})
 
     def terms(self, text: str, lang: str) -> frozenset[str]:
         key = (text, lang)
@@ -107,7 +113,11 @@ class Analyser:
 
     def _terms(self, text: str, lang: str) -> set[str]:
         norm = normalise(text)
-        out = {t for w in words(norm) if (t := english.term(w, self.spellings))}
+        stems = [t for w in words(norm) if (t := english.term(w, self.spellings))]
+        out = set(stems)
+        for n in self.phrase_lengths:
+            runs = (tuple(stems[i : i + n]) for i in range(len(stems) - n + 1))
+            out |= {"=" + " ".join(run) for run in runs if run in self.phrases}
         for run in japanese_runs(norm):
             out.update(grams(run))
         out |= amounts.terms(text, lang)
@@ -126,7 +136,8 @@ def build_index(
     passages = document_records(documents)
     records = passages + reference_records(reference, titles or _default_titles()) + page_records(pages or {})
     concepts = synonyms.passage_concepts(reference)
-    analyser = Analyser(records)
+    concept_forms = synonyms.forms(reference)
+    analyser = Analyser(records, [form for form, _ in concept_forms])
     postings: dict[str, dict[int, list[int]]] = {}
     for i, record in enumerate(records):
         for f, lang in enumerate(FIELDS):
@@ -150,7 +161,7 @@ def build_index(
             block = [_row(r, lang) for r in records[k : k + BLOCK]]
             files[f"assets/search/text/{lang}/{k // BLOCK}.json"] = _json(block)
     spelling_groups, function_words = japanese.analyse(
-        dict.fromkeys([r.text.get("ja", "") for r in records] + [f for f, _ in synonyms.forms(reference)])
+        dict.fromkeys([r.text.get("ja", "") for r in records] + [f for f, _ in concept_forms])
     )
     lexicon = {
         "format": FORMAT,
@@ -164,7 +175,7 @@ def build_index(
         "function": function_words,
         "spellings": analyser.spellings,
         "variants": spelling_groups,
-        "concepts": synonyms.forms(reference),
+        "concepts": concept_forms,
     }
     lexicon["build"] = hashlib.sha256(b"".join(encoded[t] for t in sorted(encoded))).hexdigest()[:12]
     files["assets/search/lexicon.json"] = _json(lexicon)

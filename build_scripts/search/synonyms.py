@@ -7,7 +7,9 @@ a term of the passages the reference apparatus found for it
 people's names, the topics' keywords plus include and less exclude), so that
 a query naming it in any of its forms, in either language, reaches them all:
 温室, warm shell and ウォームシェル one term; アルトマン, Altman and Sam Altman one
-person. Topics reach their passages at a lower weight than direct matches
+person. A concept's search_terms (editorial data: the words readers type
+that the texts do not use, 原発 for 原子力) are forms of it here too.
+Topics reach their passages at a lower weight than direct matches
 (core.js, TOPIC_WEIGHT).
 
 The worker finds a concept in a query by its forms, shipped normalised: a
@@ -21,20 +23,34 @@ from collections import defaultdict
 
 from ..reference.apparatus import Reference
 from ..reference.refs import ref_of
-from .normalise import normalise
+from . import english
+from .normalise import japanese_runs, normalise, words
 
 
 def forms(reference: Reference) -> list[list[str]]:
     """[normalised form, concept] pairs, longest form first."""
     pairs: set[tuple[str, str]] = set()
     for t in reference.glossary.terms:
-        pairs |= {(f, f"@g:{t.id}") for f in (*t.ja_forms, *t.en_forms)}
+        pairs |= {(f, f"@g:{t.id}") for f in (*t.ja_forms, *t.en_forms, *t.search_ja, *t.search_en)}
     for e in reference.people:
-        pairs |= {(n, f"@p:{e.id}") for n in (*e.names_ja, *e.names_en)}
+        pairs |= {(n, f"@p:{e.id}") for n in (*e.names_ja, *e.names_en, *e.search_ja, *e.search_en)}
     for topic in reference.topics:
-        pairs |= {(f, f"@t:{topic.id}") for f in (topic.ja, topic.en, *topic.keywords_ja, *topic.keywords_en)}
+        topic_forms = (topic.ja, topic.en, *topic.keywords_ja, *topic.keywords_en, *topic.search_ja, *topic.search_en)
+        pairs |= {(f, f"@t:{topic.id}") for f in topic_forms}
     out = {(normalise(form).strip(), key) for form, key in pairs if form.strip()}
     return [list(p) for p in sorted(out, key=lambda p: (-len(p[0]), p))]
+
+
+def phrases(forms: list[str], spellings: dict[str, str]) -> set[tuple[str, ...]]:
+    """The English concept forms of two words or more (normalised), as their
+    stems, function words aside: the index records where each occurs as a
+    phrase (index.py), core.js looks a written-out form up by it."""
+    out = set()
+    for form in forms:
+        stems = tuple(t for w in words(form) if (t := english.term(w, spellings)))
+        if len(stems) > 1 and not japanese_runs(form):
+            out.add(stems)
+    return out
 
 
 def passage_concepts(reference: Reference) -> dict[str, set[str]]:

@@ -50,7 +50,7 @@ const TERMS = {
 };
 const LEXICON = {
   format: 1, records: RECORDS.ja.length, passages: 3, shards: 3, block: 2, boost: [], site: { ja: [], en: [] },
-  stopwords: ["the", "a", "will", "are", "there", "not"], function: ["の", "が", "は", "どう", "なる", "ない"],
+  stopwords: ["the", "a", "will", "are", "there", "not"], function: ["の", "が", "は", "どう", "なる", "ない", "いつ"],
   spellings: { centr: "center" }, variants: [["売上", "売り上げ"]], concepts: [["温室", "@g:warm-shell"], ["warm shell", "@g:warm-shell"], ["ウォームシェル", "@g:warm-shell"]],
 };
 function loader(fetched = []) {
@@ -80,6 +80,18 @@ test("function words and question particles never make a part", () => {
   assert.deepEqual(parse("will the data centres", lexicon).map((p) => p.text), ["data", "centres"]);
 });
 
+test("a verb or adjective with its ending ranks but never blocks; a particle after a Latin word is a particle", async () => {
+  const lexicon = prepareLexicon(LEXICON);
+  assert.deepEqual(parse("AGIはいつ来る", lexicon).map((p) => [p.text, p.soft]), [["agi", false], ["来る", true]]);
+  // 上がる is not in the passage: it is found by 電力, its subject
+  assert.deepEqual(parse("電力は上がる", lexicon).map((p) => [p.text, p.soft]), [["電力", false], ["上がる", true]]);
+  const engine = createSearch(loader(), "ja");
+  assert.deepEqual((await engine.search("電力は上がる")).results.map((r) => r.id), [0]);
+  // alone, such a word must match
+  assert.deepEqual(parse("上がる", lexicon).map((p) => p.soft), [false]);
+  assert.deepEqual((await engine.search("上がる")).results, []);
+});
+
 test("amounts become their value, spelling variants and concepts alternatives", () => {
   const lexicon = prepareLexicon(LEXICON);
   const [amount] = parse("$500B", lexicon);
@@ -89,6 +101,12 @@ test("amounts become their value, spelling variants and concepts alternatives", 
   assert.ok(sales.alternatives.some((a) => a.text === "売上"));
   const [shell] = parse("warm shell", lexicon);
   assert.ok(shell.alternatives.some((a) => a.units.includes("@g:warm-shell")));
+  // a concept also stands for its other forms as words, in either language: a passage
+  // that says 温室 is found even where the reference data did not tie it to the term
+  const [kanji] = parse("温室", lexicon);
+  // an English form of several words as a phrase (index.py: =<stems>)
+  assert.ok(kanji.alternatives.some((a) => a.form === "warm shell" && a.units.join() === "=warm shell"));
+  assert.ok(shell.alternatives.some((a) => a.form === "温室" && a.units.join() === "温室"));
 });
 
 test("a shard decodes to the ids written", () => {

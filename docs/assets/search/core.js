@@ -14,15 +14,22 @@
  *     Latin words by their Snowball stems, British spellings as American;
  *   - the Japanese spelling variants of words in it (売上 for 売り上げ);
  *   - the concepts it names: a glossary term, a person or organisation in
- *     any of their forms in either language (warm shell = 温室), a topic
- *     (at TOPIC_WEIGHT, below direct matches);
+ *     any of their forms or search terms in either language (warm shell =
+ *     温室), as the concept (the passages the reference data ties to it) and
+ *     as each of its other forms written out (an English form of several
+ *     words as a phrase, index.py's =<stems> terms); a topic (at TOPIC_WEIGHT,
+ *     below direct matches; a topic's keywords are too broad to write out);
  *   - katakana for Latin letters (スターゲート = Stargate);
  *   - an amount as its value ($500B = 5000億ドル = half a trillion).
  * Ranking, in the spirit of BM25: each part weighs its idf (rarer parts
  * more); a match in the site's own language counts 1, in the other
  * OTHER_LANGUAGE; titles, headings and questions count BOOST times.
- * Records with every part come first; when fewer than ENOUGH have every
- * part, records with at least half the query's weight (by idf) follow.
+ * A Japanese verb or adjective with its ending (来る, 下がる) is a soft
+ * part: it ranks (SOFT_WEIGHT) but never blocks. Records come in tiers (see
+ * TIER_WANTED): every other part in their own words, a variant or a concept
+ * tied to them; through a concept's form written out; through a topic; then
+ * records with at least half the query's weight (by idf), not every part.
+ * Each tier after the first is shown only while those above it are few.
  * The results: at most REFERENCE_LIMIT reference entries (glossary, topics,
  * people, figures, timeline, hand-written pages), then the passages, at most
  * RESULT_LIMIT.
@@ -37,7 +44,15 @@ export const CONCEPT_WEIGHT = 0.6;
 export const KATAKANA_WEIGHT = 0.8;
 export const TOPIC_WEIGHT = 0.3;
 export const BOOST = 1.2;
-export const ENOUGH = 10;
+export const SOFT_WEIGHT = 0.3;
+// Tiers of a record: every part in its own words, a spelling variant or a concept
+// the reference data ties to it (DIRECT); some part only through another form of a
+// concept written out (FORM); some part only through a topic (TOPIC); not every part (PARTIAL).
+export const DIRECT = 0, FORM = 1, TOPIC = 2, PARTIAL = 3;
+export const TIER_WANTED = [Infinity, 10, 10, 10];
+function tierOf(alt) {
+  return alt.topic ? TOPIC : alt.form ? FORM : DIRECT;
+}
 export const PARTIAL_SHARE = 0.5;
 export const REFERENCE_LIMIT = 3;
 export const RESULT_LIMIT = 20;
@@ -58,6 +73,10 @@ const RUN = new RegExp(`[${JAPANESE}]+`, "g");
 const KANJI_CHAR = new RegExp(`[${KANJI}]`, "g");
 const KATAKANA_CHAR = new RegExp(`[${KATAKANA}]`);
 const HIRAGANA_ONLY = /^[\u3041-\u3096ー]+$/;
+// a Japanese word ending in kana after a kanji is a verb or an adjective with its
+// ending (来る, 潰れ, 下がる, 得た): in a question it says what happens to the subject,
+// not what the passage is about, so it ranks but never blocks (a "soft" part)
+const INFLECTED = new RegExp(`^[${KANJI}]+[\u3041-\u3096]+$|^[${KANJI}]$`);
 const WORD_ONLY = new RegExp(`^(?:${WORD.source})$`);
 const JAPANESE_ONLY = new RegExp(`^[${JAPANESE}]+$`);
 const TOKEN = new RegExp(`${WORD.source}|[${JAPANESE}]+|[^\\s]`, "g");
@@ -271,6 +290,14 @@ export function partUnits(text, lexicon) {
   return [...new Set(units)];
 }
 
+/* The units of a concept form written out: an English form of several words is
+   one phrase term (index.py: its stems in a row), the rest as partUnits. */
+function formUnits(form, lexicon) {
+  if (japaneseRuns(form).length) return partUnits(form, lexicon);
+  const stems = words(form).map((w) => englishTerm(w, lexicon)).filter(Boolean);
+  return stems.length > 1 ? ["=" + stems.join(" ")] : stems;
+}
+
 /* Tokens of a chunk (no spaces): Latin words, Japanese words (TinySegmenter),
    symbols. Each is marked a function word or not. */
 function tokens(chunk, lexicon) {
@@ -280,7 +307,11 @@ function tokens(chunk, lexicon) {
     if (WORD_ONLY.test(text)) {
       out.push({ text, latin: true, function: lexicon.stopwords.has(text) || UNIT_WORDS.has(text) });
     } else if (JAPANESE_ONLY.test(text)) {
-      for (const word of segment(text)) {
+      // segmented after the Latin word before it, if any: TinySegmenter reads a
+      // particle right after a word as a particle (AGI|は|いつ|来る, not はいつ来る)
+      const before = (chunk.slice(0, m.index).match(/[a-z0-9]+$/) || [""])[0];
+      const segments = segment(before + text);
+      for (const word of before && segments[0] === before ? segments.slice(1) : segment(text)) {
         const fn = lexicon.function.has(word) || UNIT_WORDS.has(word) || (HIRAGANA_ONLY.test(word) && word.length === 1);
         out.push({ text: word, latin: false, function: fn });
       }
@@ -354,8 +385,11 @@ export function parse(query, lexicon) {
   for (const piece of merged) {
     const units = partUnits(piece.text, lexicon);
     if (!units.length) continue;
-    parts.push({ text: piece.text, units, alternatives: alternatives(piece, units, lexicon) });
+    const alts = alternatives(piece, units, lexicon);
+    parts.push({ text: piece.text, units, alternatives: alts, soft: !piece.whole && INFLECTED.test(piece.text) && !alts.some((a) => a.units.some((u) => u.startsWith("@"))) });
   }
+  // a query of soft parts only needs them all
+  if (parts.every((p) => p.soft)) parts.forEach((p) => (p.soft = false));
   return parts;
 }
 
@@ -431,24 +465,32 @@ function alternatives(piece, units, lexicon) {
   }
   // concepts: a form standing for the part, or for a piece of it (the rest kept as words)
   const stems = piece.latin ? piece.words.map((w) => englishTerm(w, lexicon)).filter(Boolean) : null;
+  const concept = (key, rest, weight, topic) => {
+    const restUnits = partUnits(rest, lexicon);
+    // a topic stands for a whole part only (限界費用 is not the topic of costs plus 限界)
+    if (topic && restUnits.length) return;
+    add({ units: [key, ...restUnits], weight, topic, text: rest.trim() || undefined });
+    // every other form of the concept, in either language, as words: a passage that
+    // says it is found even where the reference data did not tie it to the concept
+    for (const form of topic ? [] : lexicon.formsOf.get(key) || []) {
+      const units = formUnits(form, lexicon);
+      if (units.length) add({ units: [...new Set([...units, ...restUnits])], weight, topic, form });
+    }
+  };
   for (const c of lexicon.conceptForms) {
     const topic = c.key.startsWith("@t:");
     const weight = topic ? TOPIC_WEIGHT : CONCEPT_WEIGHT;
     if (c.japanese) {
       const at = text.indexOf(c.form);
       if (at < 0) continue;
-      const rest = text.slice(0, at) + " " + text.slice(at + c.form.length);
-      add({ units: [c.key, ...partUnits(rest, lexicon)], weight, topic, text: rest.trim() });
+      concept(c.key, text.slice(0, at) + " " + text.slice(at + c.form.length), weight, topic);
     } else if (stems) {
-      if (stems.length === c.stems.length && stems.every((s, k) => s === c.stems[k])) add({ units: [c.key], weight, topic });
+      if (stems.length === c.stems.length && stems.every((s, k) => s === c.stems[k])) concept(c.key, "", weight, topic);
     } else {
       // a Latin form inside a mixed part (GPU不足)
       const found = words(text);
       const at = found.findIndex((w, k) => c.stems.every((s, j) => englishTerm(found[k + j] || "", lexicon) === s));
-      if (at >= 0) {
-        const rest = text.replace(new RegExp(found.slice(at, at + c.stems.length).join("\\W*")), " ");
-        add({ units: [c.key, ...partUnits(rest, lexicon)], weight, topic });
-      }
+      if (at >= 0) concept(c.key, text.replace(new RegExp(found.slice(at, at + c.stems.length).join("\\W*")), " "), weight, topic);
     }
   }
   // katakana for Latin letters
@@ -600,28 +642,34 @@ export function createSearch(loader, lang) {
           if (!prev || w > prev[0]) best.set(id, [w, a, mask]);
         }
       });
-      const idf = Math.log(1 + total / (1 + best.size));
-      weights.push(best.size ? idf : Math.log(1 + total));
+      const idf = Math.log(1 + total / (1 + best.size)) * (part.soft ? SOFT_WEIGHT : 1);
+      weights.push(best.size ? idf : Math.log(1 + total) * (part.soft ? SOFT_WEIGHT : 1));
       for (const [id, [w, a, mask]] of best) {
         let s = scores.get(id);
-        if (!s) scores.set(id, (s = { id, score: 0, weight: 0, parts: 0, how: [] }));
+        if (!s) scores.set(id, (s = { id, score: 0, weight: 0, parts: 0, hard: 0, tier: DIRECT, how: [] }));
         s.score += w * idf;
         s.weight += idf;
         s.parts++;
+        if (!part.soft) s.hard++;
+        s.tier = Math.max(s.tier, tierOf(part.alternatives[a]));
         s.how[p] = { alternative: a, mask };
       }
     });
     const all = weights.reduce((x, y) => x + y, 0);
+    const hard = parts.filter((p) => !p.soft).length;
     const ranked = [...scores.values()].map((s) => {
-      s.full = s.parts === parts.length;
+      s.full = s.hard === hard;
       s.share = s.weight / all;
+      if (!s.full) s.tier = PARTIAL;
       if (lexicon.boost.has(s.id)) s.score *= BOOST;
       return s;
     });
     const isPassage = (s) => s.id < lexicon.passages;
-    const fullPassages = ranked.filter((s) => s.full && isPassage(s)).length;
-    const kept = ranked.filter((s) => s.full || (fullPassages < ENOUGH && parts.length > 1 && s.share >= PARTIAL_SHARE));
-    kept.sort((a, b) => (b.full - a.full) || (b.score - a.score) || (a.id - b.id));
+    // a tier is shown only while the tiers above it have fewer than TIER_WANTED[tier] passages
+    const above = TIER_WANTED.map((_, t) => ranked.filter((s) => s.tier < t && isPassage(s)).length);
+    const kept = ranked.filter((s) =>
+      above[s.tier] < TIER_WANTED[s.tier] && (s.tier !== PARTIAL || (parts.length > 1 && s.share >= PARTIAL_SHARE)));
+    kept.sort((a, b) => (a.tier - b.tier) || (b.score - a.score) || (a.id - b.id));
     const references = await bestReferences(kept.filter((s) => !isPassage(s) && s.full), parts);
     const passages = kept.filter(isPassage).slice(0, RESULT_LIMIT);
     return { parts, results: [...references, ...passages], matched: kept.length };
