@@ -101,7 +101,7 @@ def test_search_finds_the_words_readers_type(typed, sitemap, lang):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", [pytest.param("ja", marks=ENGINE_PENDING), pytest.param("en", marks=ENGINE_PENDING)])
+@pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_words_are_found_on_the_first_screen(typed, sitemap, lang):
     """Recall over the results visible at 1280x900 without scrolling the result list."""
     queries, run = typed("exact", lang)

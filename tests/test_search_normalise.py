@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from build_scripts.pipeline import Paths, load
+from build_scripts.reference.refs import ref_of
 from build_scripts.search import amounts, english, japanese, katakana, synonyms
 from build_scripts.search.normalise import grams, japanese_runs, normalise, words
 from build_scripts.translation.numbers import english_values, japanese_values
@@ -146,7 +147,11 @@ def test_search_terms_are_forms_of_their_concept():
     assert ("原発", "@g:nuclear-power") in pairs  # a clipping of 原子力発電
     assert ("nuclear", "@g:nuclear-power") in pairs  # a form the texts use
     assert ("bail-out", "@g:bailout") in pairs
-    assert all(form == normalise(form).strip() for form, _ in pairs)
+    assert all(form == normalise(form).strip() for form, *_ in pairs)
+    # a topic's keyword leads to it more weakly than its name (core.js, KEYWORD tier)
+    assert ("電力とエネルギ", "@t:power-energy") in pairs  # its name
+    assert ("電力需要", "@t:power-energy") in pairs  # a search term
+    assert ("天然ガス", "@t:power-energy", 1) in pairs  # a keyword
 
 
 def test_english_concept_forms_of_several_words_are_phrases(documents):
@@ -159,3 +164,28 @@ def test_english_concept_forms_of_several_words_are_phrases(documents):
     assert "=world model" in analyser.terms("Sora is a step toward world models.", "en")
     assert "=world model" not in analyser.terms("A model of the world.", "en")
     assert "=cost serv" in analyser.terms("the cost to serve a query", "en")
+
+
+def test_answers_follow_their_question(documents):
+    """An interview's answers follow its question, the interviewee's turns the
+    interviewer's (entries.leaders): the results show them after it."""
+    from build_scripts.search.entries import document_records, leaders
+
+    records = document_records(documents)
+    runs = leaders(records)
+    follows = {records[leader].ref: [r.ref for r in records[first : first + n]] for leader, first, n in runs}
+    assert follows["003_9e20f7f232edeced:q23"] == ["003_9e20f7f232edeced:q23-a1", "003_9e20f7f232edeced:q23-a2"]
+    assert follows["001_814190bd2886a73f:t1421"] == ["001_814190bd2886a73f:t1440"]
+    assert all(records[leader].url == records[first].url for leader, first, _ in runs)
+
+
+def test_passages_about_a_topic_are_told_from_those_that_mention_it():
+    """@t+: a passage with several of a topic's keywords is about it (synonyms.passage_concepts)."""
+    reference = load(Paths(ROOT)).reference
+    concepts = synonyms.passage_concepts(reference)
+    topic = next(t for t in reference.topics if t.id == "power-energy")
+    about = [p for p in reference.topic_passages["power-energy"] if "@t+:power-energy" in concepts[ref_of(p)]]
+    mention = [p for p in reference.topic_passages["power-energy"] if "@t+:power-energy" not in concepts[ref_of(p)]]
+    assert about and mention
+    assert all(synonyms.keyword_count(topic, seg) >= synonyms.STRONG for _, seg in about)
+    assert all(synonyms.keyword_count(topic, seg) == 1 for _, seg in mention)

@@ -24,7 +24,8 @@ Terms (normalise.py for the normalisation, shared with the worker):
                    without word boundaries)
   #<value>         amounts as values (amounts.py): #5e11
   ~<katakana>      the katakana reading of Latin words (katakana.py)
-  @g: @p: @t:      concepts: glossary terms, people, topics (synonyms.py)
+  @g: @p: @t:      concepts: glossary terms, people, topics (synonyms.py);
+  @t+:             a topic's passages about it (several of its keywords)
   =<stems>         an English concept form of several words as a phrase: its
                    stems in a row, function words aside (=world model), so
                    that a form written out finds the phrase, not its words apart
@@ -47,7 +48,7 @@ import math
 from ..model import LANGS, Document
 from ..reference.apparatus import Reference
 from . import amounts, english, japanese, katakana, synonyms
-from .entries import Record, document_records, page_records, reference_records
+from .entries import Record, document_records, leaders, page_records, reference_records
 from .normalise import grams, japanese_runs, normalise, words
 
 SHARD_BYTES = 4_000  # the target raw size of a term shard
@@ -137,7 +138,7 @@ def build_index(
     records = passages + reference_records(reference, titles or _default_titles()) + page_records(pages or {})
     concepts = synonyms.passage_concepts(reference)
     concept_forms = synonyms.forms(reference)
-    analyser = Analyser(records, [form for form, _ in concept_forms])
+    analyser = Analyser(records, [c[0] for c in concept_forms])
     postings: dict[str, dict[int, list[int]]] = {}
     for i, record in enumerate(records):
         for f, lang in enumerate(FIELDS):
@@ -161,7 +162,7 @@ def build_index(
             block = [_row(r, lang) for r in records[k : k + BLOCK]]
             files[f"assets/search/text/{lang}/{k // BLOCK}.json"] = _json(block)
     spelling_groups, function_words = japanese.analyse(
-        dict.fromkeys([r.text.get("ja", "") for r in records] + [f for f, _ in concept_forms])
+        dict.fromkeys([r.text.get("ja", "") for r in records] + [c[0] for c in concept_forms])
     )
     lexicon = {
         "format": FORMAT,
@@ -176,6 +177,7 @@ def build_index(
         "spellings": analyser.spellings,
         "variants": spelling_groups,
         "concepts": concept_forms,
+        "follows": _follows(leaders(passages)),
     }
     lexicon["build"] = hashlib.sha256(b"".join(encoded[t] for t in sorted(encoded))).hexdigest()[:12]
     files["assets/search/lexicon.json"] = _json(lexicon)
@@ -188,6 +190,16 @@ def _row(r: Record, lang: str) -> list:
     other = FIELDS[1 - FIELDS.index(lang)]
     title = r.title.get(lang) or r.title.get(other, "")
     return [r.url, r.anchor, title, r.section.get(lang) or "", r.text.get(lang, "")]
+
+
+def _follows(runs: list[list[int]]) -> list[int]:
+    """[leader, first, count] runs, flat and small: the gap from the last leader,
+    the first follower less the leader, the count (core.js ``prepareLexicon``)."""
+    out, last = [], 0
+    for leader, first, count in runs:
+        out += [leader - last, first - leader, count]
+        last = leader
+    return out
 
 
 def _gaps(ids: list[int]) -> list[int]:

@@ -53,11 +53,11 @@ const LEXICON = {
   stopwords: ["the", "a", "will", "are", "there", "not"], function: ["の", "が", "は", "どう", "なる", "ない", "いつ"],
   spellings: { centr: "center" }, variants: [["売上", "売り上げ"]], concepts: [["温室", "@g:warm-shell"], ["warm shell", "@g:warm-shell"], ["ウォームシェル", "@g:warm-shell"]],
 };
-function loader(fetched = []) {
+function loader(fetched = [], lexicon = LEXICON) {
   const shards = Array.from({ length: LEXICON.shards }, () => []);
   for (const [term, fields] of Object.entries(TERMS)) shards[fnv1a(term) % LEXICON.shards].push(...encodeTerm(term, fields));
   return {
-    lexicon: async () => { fetched.push("lexicon"); return LEXICON; },
+    lexicon: async () => { fetched.push("lexicon"); return lexicon; },
     shard: async (k) => { fetched.push(`shard ${k}`); return new Uint8Array(shards[k]); },
     block: async (k) => {
       fetched.push(`block ${k}`);
@@ -109,6 +109,14 @@ test("amounts become their value, spelling variants and concepts alternatives", 
   assert.ok(shell.alternatives.some((a) => a.form === "温室" && a.units.join() === "温室"));
 });
 
+test("a topic named leads to the passages about it, then to those that mention it; a keyword only to the first", () => {
+  const lexicon = prepareLexicon({ ...LEXICON, concepts: [["エネルギ", "@t:power"], ["電力", "@t:power", 1]] });
+  const named = parse("エネルギー", lexicon)[0].alternatives.filter((a) => a.topic);
+  assert.deepEqual(named.map((a) => [a.units.join(), a.strong || false]), [["@t+:power", true], ["@t:power", false]]);
+  const keyword = parse("電力", lexicon)[0].alternatives.filter((a) => a.topic);
+  assert.deepEqual(keyword.map((a) => [a.units.join(), a.topic]), [["@t+:power", "keyword"]]);
+});
+
 test("a shard decodes to the ids written", () => {
   const bytes = new Uint8Array(encodeTerm("電力", { 0: [3, 200, 70000], 2: [5] }));
   assert.deepEqual(decodeShard(bytes).get("電力").map((ids) => ids && [...ids]), [[3, 200, 70000], null, [5]]);
@@ -121,10 +129,17 @@ test("search finds both languages, ranks the site's language first, loads only w
   assert.deepEqual(found.results.map((r) => r.id), [0]);
   assert.ok(!fetched.some((f) => f.startsWith("block")));
   const shell = await engine.search("温室");
-  // the passage (concept and word) and the glossary entry above it
-  assert.deepEqual(shell.results.map((r) => r.id), [3, 2]);
+  // the passage (concept and word), then the glossary entry
+  assert.deepEqual(shell.results.map((r) => r.id), [2, 3]);
   assert.deepEqual((await engine.search("half a trillion")).results.map((r) => r.id), [1]);
   assert.deepEqual((await engine.search("bitcoin")).results, []);
+});
+
+test("the passages that follow a found question (its answers) follow it in the results", async () => {
+  const engine = createSearch(loader([], { ...LEXICON, follows: [0, 1, 1] }), "ja");
+  const found = await engine.search("データセンタ");
+  assert.deepEqual(found.results.map((r) => r.id), [0, 1]);
+  assert.equal(found.results[1].follows, 0);
 });
 
 test("results carry escaped excerpts with the matches marked, never inside an entity", async () => {

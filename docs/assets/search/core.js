@@ -24,15 +24,21 @@
  * Ranking, in the spirit of BM25: each part weighs its idf (rarer parts
  * more); a match in the site's own language counts 1, in the other
  * OTHER_LANGUAGE; titles, headings and questions count BOOST times.
- * A Japanese verb or adjective with its ending (来る, 下がる) is a soft
- * part: it ranks (SOFT_WEIGHT) but never blocks. Records come in tiers (see
- * TIER_WANTED): every other part in their own words, a variant or a concept
- * tied to them; through a concept's form written out; through a topic; then
- * records with at least half the query's weight (by idf), not every part.
- * Each tier after the first is shown only while those above it are few.
- * The results: at most REFERENCE_LIMIT reference entries (glossary, topics,
- * people, figures, timeline, hand-written pages), then the passages, at most
- * RESULT_LIMIT.
+ * A Japanese verb or adjective with its ending (来る, 下がる) and a word in
+ * more than FREQUENT of the passages ("AI") are soft parts: they rank
+ * (SOFT_WEIGHT) but never block. Records come in tiers (see TIER_WANTED):
+ * every other part in their own words, a variant or a concept tied to them;
+ * through a concept's form written out; through a topic named, in a passage
+ * about it (@t+); through a topic's mere mention or one of its keywords; then
+ * records with at least half the query's weight (by
+ * idf), not every part. Each tier after the first is shown only while those
+ * above it are few. A question's answers (an interviewer's turn's reply)
+ * follow it in the results.
+ * The results: the passages, at most RESULT_LIMIT, with at most
+ * REFERENCE_LIMIT reference entries (glossary, topics, people, figures,
+ * timeline, hand-written pages) after the first REFERENCES_AFTER of them, so
+ * that the first screen of results is the passages' (issue 12: reference
+ * pages crowded the passages out of it).
  */
 
 import { stem } from "./snowball-english.js";
@@ -43,18 +49,27 @@ export const VARIANT_WEIGHT = 0.9;
 export const CONCEPT_WEIGHT = 0.6;
 export const KATAKANA_WEIGHT = 0.8;
 export const TOPIC_WEIGHT = 0.3;
+export const TOPIC_WEAK = 0.5;
 export const BOOST = 1.2;
 export const SOFT_WEIGHT = 0.3;
+export const FREQUENT = 0.3;
+export const FREQUENT_MIN = 20; // in a small corpus no word is too frequent to count
+export const FOLLOW_LIMIT = 2;
+export const FOLLOW_TIER = 0;
 // Tiers of a record: every part in its own words, a spelling variant or a concept
 // the reference data ties to it (DIRECT); some part only through another form of a
-// concept written out (FORM); some part only through a topic (TOPIC); not every part (PARTIAL).
-export const DIRECT = 0, FORM = 1, TOPIC = 2, PARTIAL = 3;
-export const TIER_WANTED = [Infinity, 10, 10, 10];
+// concept written out (FORM); through a topic named, in a passage about it (TOPIC);
+// through a topic in a passage that may only mention it, or a topic reached by one
+// of its keywords (KEYWORD: shown only when nothing above is); not every part (PARTIAL).
+export const DIRECT = 0, FORM = 1, TOPIC = 2, KEYWORD = 3, PARTIAL = 4;
+export const TIER_WANTED = [Infinity, 10, 10, 1, 10];
 function tierOf(alt) {
-  return alt.topic ? TOPIC : alt.form ? FORM : DIRECT;
+  if (!alt.topic) return alt.form ? FORM : DIRECT;
+  return alt.topic === "name" && alt.strong ? TOPIC : KEYWORD;
 }
 export const PARTIAL_SHARE = 0.5;
 export const REFERENCE_LIMIT = 3;
+export const REFERENCES_AFTER = 5; // passages before them: about a screen of results at 1280x900
 export const RESULT_LIMIT = 20;
 
 /* ── normalisation (build_scripts/search/normalise.py) ─────────────────── */
@@ -261,11 +276,17 @@ export function prepareLexicon(raw) {
     for (const form of group) lexicon.variantsOf.set(form, group.filter((f) => f !== form));
   lexicon.variantForms = [...lexicon.variantsOf.keys()].sort((a, b) => b.length - a.length);
   // concept forms: Japanese ones as strings, Latin ones as their stems
-  lexicon.conceptForms = raw.concepts.map(([form, key]) => {
+  lexicon.conceptForms = raw.concepts.map(([form, key, keyword]) => {
     const japanese = japaneseRuns(form).length > 0;
     const stems = japanese ? null : words(form).map((w) => englishTerm(w, lexicon)).filter(Boolean);
-    return { form, key, japanese, stems };
+    return { form, key, japanese, stems, keyword: !!keyword };
   }).filter((c) => c.japanese || c.stems.length);
+  // index.py `_follows`: per run, the gap from the last leader, first follower - leader, count
+  lexicon.follows = new Map();
+  for (let k = 0, leader = 0; k + 2 < (raw.follows || []).length; k += 3) {
+    leader += raw.follows[k];
+    lexicon.follows.set(leader, [leader + raw.follows[k + 1], raw.follows[k + 2]]);
+  }
   lexicon.formsOf = new Map();
   for (const [form, key] of raw.concepts) {
     if (!lexicon.formsOf.has(key)) lexicon.formsOf.set(key, []);
@@ -448,10 +469,12 @@ function mergeForms(pieces, lexicon) {
 function alternatives(piece, units, lexicon) {
   const text = piece.text;
   const out = [{ units, weight: 1, text }];
-  const seen = new Set([units.join(" ")]);
+  const seen = new Map([[units.join(" "), out[0]]]);
   const add = (alt) => {
     const key = alt.units.join(" ");
-    if (alt.units.length && !seen.has(key)) { seen.add(key); out.push(alt); }
+    if (!alt.units.length) return;
+    if (!seen.has(key)) { seen.set(key, alt); out.push(alt); }
+    else if (seen.get(key).topic === "keyword" && alt.topic === "name") seen.get(key).topic = "name";
   };
   // Japanese spelling variants, one at a time
   if (japaneseRuns(text).length) {
@@ -469,6 +492,13 @@ function alternatives(piece, units, lexicon) {
     const restUnits = partUnits(rest, lexicon);
     // a topic stands for a whole part only (限界費用 is not the topic of costs plus 限界)
     if (topic && restUnits.length) return;
+    if (topic) {
+      // the passages about the topic (index.py: @t+, several of its keywords), then
+      // the rest of its passages, which may only mention it
+      add({ units: ["@t+:" + key.slice(3)], weight, topic, strong: true });
+      if (topic === "name") add({ units: [key], weight: weight * TOPIC_WEAK, topic });
+      return;
+    }
     add({ units: [key, ...restUnits], weight, topic, text: rest.trim() || undefined });
     // every other form of the concept, in either language, as words: a passage that
     // says it is found even where the reference data did not tie it to the concept
@@ -478,7 +508,8 @@ function alternatives(piece, units, lexicon) {
     }
   };
   for (const c of lexicon.conceptForms) {
-    const topic = c.key.startsWith("@t:");
+    // a topic named (its name or a search term), or one of its keywords
+    const topic = c.key.startsWith("@t:") && (c.keyword ? "keyword" : "name");
     const weight = topic ? TOPIC_WEIGHT : CONCEPT_WEIGHT;
     if (c.japanese) {
       const at = text.indexOf(c.form);
@@ -630,9 +661,7 @@ export function createSearch(loader, lang) {
     const own = lang === "ja" ? 1 : 2;
     const hidden = lexicon.siteOnly[lang === "ja" ? "en" : "ja"];
     const total = lexicon.records;
-    const scores = new Map(); // id -> {score, weight, parts, how: [part -> alternative]}
-    const weights = [];
-    parts.forEach((part, p) => {
+    const bests = parts.map((part) => {
       const best = new Map(); // id -> [weight, alternative index, field mask]
       part.alternatives.forEach((alt, a) => {
         for (const [id, mask] of matchAlternative(alt, found)) {
@@ -642,21 +671,33 @@ export function createSearch(loader, lang) {
           if (!prev || w > prev[0]) best.set(id, [w, a, mask]);
         }
       });
-      const idf = Math.log(1 + total / (1 + best.size)) * (part.soft ? SOFT_WEIGHT : 1);
-      weights.push(best.size ? idf : Math.log(1 + total) * (part.soft ? SOFT_WEIGHT : 1));
+      return best;
+    });
+    // soft parts rank but never block: a Japanese verb or adjective with its ending
+    // (parse), and a word in more than FREQUENT of the passages ("AI" in AIと雇用: the
+    // corpus is about AI, a passage on jobs need not say it); unless every part is soft
+    const frequent = Math.max(FREQUENT * lexicon.passages, FREQUENT_MIN);
+    const soft = parts.map((part, p) => part.soft || bests[p].size > frequent);
+    if (soft.every(Boolean)) soft.fill(false);
+    const scores = new Map(); // id -> {score, weight, parts, hard, tier, how: [part -> alternative]}
+    const weights = [];
+    parts.forEach((part, p) => {
+      const best = bests[p];
+      const idf = Math.log(1 + total / (1 + best.size)) * (soft[p] ? SOFT_WEIGHT : 1);
+      weights.push(best.size ? idf : Math.log(1 + total) * (soft[p] ? SOFT_WEIGHT : 1));
       for (const [id, [w, a, mask]] of best) {
         let s = scores.get(id);
         if (!s) scores.set(id, (s = { id, score: 0, weight: 0, parts: 0, hard: 0, tier: DIRECT, how: [] }));
         s.score += w * idf;
         s.weight += idf;
         s.parts++;
-        if (!part.soft) s.hard++;
+        if (!soft[p]) s.hard++;
         s.tier = Math.max(s.tier, tierOf(part.alternatives[a]));
         s.how[p] = { alternative: a, mask };
       }
     });
     const all = weights.reduce((x, y) => x + y, 0);
-    const hard = parts.filter((p) => !p.soft).length;
+    const hard = soft.filter((x) => !x).length;
     const ranked = [...scores.values()].map((s) => {
       s.full = s.hard === hard;
       s.share = s.weight / all;
@@ -668,11 +709,25 @@ export function createSearch(loader, lang) {
     // a tier is shown only while the tiers above it have fewer than TIER_WANTED[tier] passages
     const above = TIER_WANTED.map((_, t) => ranked.filter((s) => s.tier < t && isPassage(s)).length);
     const kept = ranked.filter((s) =>
-      above[s.tier] < TIER_WANTED[s.tier] && (s.tier !== PARTIAL || (parts.length > 1 && s.share >= PARTIAL_SHARE)));
+      above[s.tier] < TIER_WANTED[s.tier] &&
+      (s.parts === parts.length || (parts.length > 1 && s.share >= PARTIAL_SHARE)));
     kept.sort((a, b) => (a.tier - b.tier) || (b.score - a.score) || (a.id - b.id));
     const references = await bestReferences(kept.filter((s) => !isPassage(s) && s.full), parts);
-    const passages = kept.filter(isPassage).slice(0, RESULT_LIMIT);
-    return { parts, results: [...references, ...passages], matched: kept.length };
+    // a question's answers, an interviewer's turn's reply and the first passages of
+    // a section follow their leader in the results (index.py "follows")
+    const passages = [], shown = new Set();
+    const show = (s) => { if (!shown.has(s.id)) { shown.add(s.id); passages.push(s); } };
+    for (const s of kept) {
+      if (!isPassage(s) || passages.length >= RESULT_LIMIT) continue;
+      show(s);
+      const follows = lexicon.follows.get(s.id);
+      if (!follows || s.tier > FOLLOW_TIER) continue;
+      for (let i = follows[0]; i < follows[0] + Math.min(follows[1], FOLLOW_LIMIT); i++)
+        show(scores.get(i) || { id: i, score: 0, tier: s.tier, how: [], follows: s.id });
+    }
+    // the first screen is the passages': the reference entries come after the first few
+    const first = passages.slice(0, REFERENCES_AFTER);
+    return { parts, results: [...first, ...references, ...passages.slice(first.length)], matched: kept.length };
   }
 
   /* The reference entries to show above the passages: those named by the
