@@ -74,6 +74,13 @@ def test_amounts_are_values_whatever_their_writing():
     assert amounts.key(1.4e12) in amounts.terms("$1.4T", "en") & amounts.terms("$1.4 trillion", "en")
     assert amounts.key(1e-3) in amounts.terms("1000分の1", "ja") & amounts.terms("1/1000", "en")
     assert amounts.key(2e10) in amounts.terms("$20bn", "en")
+    # a percentage, as the corpus writes Microsoft's stake (27%の株式, its 27% stake)
+    stake = amounts.percent_key(27)
+    assert stake in amounts.terms("マイクロソフトの切り札は27%の株式保有ではなく", "ja")
+    assert stake in amounts.terms("Microsoft’s trump card is not its 27% stake", "en")
+    for written, lang in (("27パーセント", "ja"), ("27 percent", "en"), ("２７％", "ja")):
+        assert stake in amounts.terms(written, lang)
+    assert stake not in amounts.terms("the 27 questions", "en")
 
 
 def test_number_parsing_shared_with_the_translation_check():

@@ -161,11 +161,17 @@ test("results carry escaped excerpts with the matches marked, never inside an en
   assert.equal(html, "R&amp;D &amp; <mark>amp</mark>");
 });
 
-test("an amount is marked wherever its value is written", () => {
+test("an amount or a percentage is marked wherever its value is written", () => {
   const needles = { strings: new Set(), stems: new Set(), amounts: new Set([amountKey(5e11)]) };
   const text = "A $500 billion investment, 5,000億ドル";
   const marked = matchRanges(text, needles, prepareLexicon(LEXICON)).map(([s, e]) => text.slice(s, e));
   assert.deepEqual(marked, ["500 billion", "5,000億"]);
+  // a percentage is its own value, found and marked however it is written
+  const [stake] = parse("27パーセント", prepareLexicon(LEXICON));
+  assert.deepEqual(stake.alternatives.map((a) => a.units), [["%2.7e1"]]);
+  const percent = { strings: new Set(), stems: new Set(), amounts: new Set(["%2.7e1"]) };
+  const sentence = "its 27% stake, 27 questions";
+  assert.deepEqual(matchRanges(sentence, percent, prepareLexicon(LEXICON)).map(([s, e]) => sentence.slice(s, e)), ["27%"]);
 });
 
 test("a failed load rejects and is tried again", async () => {

@@ -102,22 +102,37 @@ export function amountKey(value) {
   return `#${mantissa.replace(/0+$/, "").replace(/\.$/, "")}e${parseInt(exponent, 10)}`;
 }
 
+// a percentage is a value of its own (amounts.py `PERCENT`): 27% = 27パーセント = 27 percent
+const PERCENT = /(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:%|パーセント|per\s?cent(?![\p{L}\p{N}_]))/giu;
+
+/** amounts.py `percent_key`: %2.7e1 for 27%. */
+export function percentKey(value) {
+  return "%" + amountKey(value).slice(1);
+}
+
+/** The percentages of a text: [{start, end, key}]. */
+export function percents(text) {
+  return [...text.matchAll(PERCENT)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: percentKey(parseFloat(m[1])) }));
+}
+
 /** amounts.py `terms`: the amount terms of a text in `lang`. */
 export function amountTerms(text, lang) {
   text = text.normalize("NFKC");
   const values = new Set();
   for (const f of englishValues(text)) f.values.forEach((v) => values.add(v));
   if (lang === "ja") for (const f of japaneseValues(text)) f.values.forEach((v) => values.add(v));
-  return new Set([...values].filter((v) => v > 0 && v !== 1).map(amountKey));
+  const keys = [...values].filter((v) => v > 0 && v !== 1).map(amountKey);
+  return new Set([...keys, ...percents(text).map((p) => p.key)]);
 }
 
 // In a query, an amount is a number written with a scale, a fraction or a
-// multiple ($500B, 5000億, 1/10, 1000x); a plain number stays a word (2030).
+// multiple ($500B, 5000億, 1/10, 1000x), or a percentage (27%: its keys, `keys`);
+// a plain number stays a word (2030).
 export const UNIT_WORDS = new Set(["ドル", "ドル", "円", "ポンド", "パーセント", "%", "$", "£", "¥", "dollar", "dollars", "pound", "pounds", "yen", "percent", "usd"]);
 export const CURRENCY = /[$£¥€]/g;
 
 export function queryAmounts(norm) {
-  const found = [];
+  const found = percents(norm).map((p) => ({ ...p, keys: [p.key] }));
   const overlaps = (s, e) => found.some((f) => s < f.end && f.start < e);
   for (const f of japaneseValues(norm)) {
     const written = norm.slice(f.start, f.end);

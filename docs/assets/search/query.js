@@ -141,7 +141,7 @@ export function parse(query, lexicon) {
   norm = norm.replace(new RegExp(`(?<=[a-z0-9%$.])\\s+(?=[${JAPANESE}])|(?<=[${JAPANESE}])\\s+(?=[a-z0-9$])`, "g"), "");
   const parts = [];
   for (const amount of queryAmounts(norm)) {
-    const keys = [...new Set(amount.values.filter((v) => v > 0).map(amountKey))];
+    const keys = amount.keys || [...new Set(amount.values.filter((v) => v > 0).map(amountKey))];
     parts.push({ text: norm.slice(amount.start, amount.end), amount: true, units: [], alternatives: keys.map((k) => ({ units: [k], weight: 1 })) });
     norm = norm.slice(0, amount.start) + " ".repeat(amount.end - amount.start) + norm.slice(amount.end);
   }

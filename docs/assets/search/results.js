@@ -3,7 +3,7 @@
  * shows them.
  */
 
-import { amountKey, englishValues, japaneseValues } from "./amounts.js";
+import { amountKey, englishValues, japaneseValues, percents } from "./amounts.js";
 import {
   DOT, FOLD, FOLD_PATTERN, LONG_VOWEL, VU, VU_PATTERN, WORD, englishTerm, japaneseRuns, words,
 } from "./normalise.js";
@@ -69,6 +69,7 @@ export function matchRanges(text, needles, lexicon) {
     if (nfkc.length === text.length) {
       for (const f of [...japaneseValues(nfkc), ...englishValues(nfkc)])
         if (f.values.some((v) => needles.amounts.has(amountKey(v)))) ranges.push([f.start, f.end]);
+      for (const p of percents(nfkc)) if (needles.amounts.has(p.key)) ranges.push([p.start, p.end]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -88,7 +89,7 @@ export function needlesOf(parts, how, lexicon) {
     const h = how[p];
     if (!h) return;
     for (const unit of part.alternatives[h.alternative].units) {
-      if (unit.startsWith("#")) needles.amounts.add(unit);
+      if (unit.startsWith("#") || unit.startsWith("%")) needles.amounts.add(unit);
       else if (unit.startsWith("@")) {
         for (const form of lexicon.formsOf.get(unit) || []) {
           if (japaneseRuns(form).length) needles.strings.add(form);
