@@ -38,10 +38,11 @@ EXACT = load_exact_words(exact_words_path(ROOT))
 JUDGED = load_relevance_sets(ROOT)
 EXACT_TARGET = 0.95
 RECALL, NDCG, PRECISION = 0.75, 0.65, 0.80
-# The engine of issue 12 is built on the search-engine branch; these thresholds
-# are today's engine's to fail. Remove the marks when that branch is merged.
+# The judged sets' thresholds are met for nDCG@10 and precision in both languages,
+# not yet for recall@10 (0.62 ja, 0.56 en: README, "Search"). Remove the mark when
+# recall reaches 0.75 in each (strict: an unexpected pass fails).
 ENGINE_PENDING = pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="engine lands in search-engine branch (issue 12)"
+    strict=True, raises=AssertionError, reason="judged-set recall@10 below 0.75 (issue 12)"
 )
 
 
