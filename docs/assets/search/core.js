@@ -206,13 +206,13 @@ export function createSearch(loader, lang) {
     const found = await postings(terms);
     // a kanji compound that no passage has is tried shortened (query.js `relaxed`)
     const inPassages = (alt) => [...matchAlternative(alt, found).keys()].some((id) => id < lexicon.passages);
-    const extra = parts
-      .filter((part) => !part.amount && !part.alternatives.some(inPassages))
-      .flatMap((part) => {
-        const alternatives = relaxed(part, lexicon);
-        part.alternatives.push(...alternatives);
-        return alternatives.flatMap((alt) => alt.units);
-      });
+    const extra = [];
+    for (const part of parts) {
+      const shorter = part.amount ? [] : relaxed(part, lexicon);
+      if (!shorter.length || part.alternatives.some(inPassages)) continue;
+      part.alternatives.push(...shorter);
+      extra.push(...shorter.flatMap((alt) => alt.units));
+    }
     if (extra.length) for (const [term, fields] of await postings(extra)) found.set(term, fields);
     const own = lang === "ja" ? 1 : 2;
     const hidden = lexicon.siteOnly[lang === "ja" ? "en" : "ja"];
@@ -287,7 +287,7 @@ export function createSearch(loader, lang) {
     return { parts, results: [...first, ...references, ...passages.slice(first.length)], matched: kept.length };
   }
 
-  /* The reference entries to show above the passages: those named by the
+  /* The reference entries to show after the first passages: those named by the
      query first (the glossary's entry for the term typed, not every entry
      that mentions it), then by score. */
   async function bestReferences(candidates, parts) {
