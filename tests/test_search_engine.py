@@ -49,8 +49,8 @@ def texts(record) -> str:
 def test_a_concept_stands_for_its_other_forms_in_both_languages(index, records):
     # 原発 is a search term of the glossary's 原子力 (nuclear power)
     [found] = search(index, "ja", "原発")
-    forms = {a["form"] for a in found["parts"][0]["alternatives"]}
-    assert {"原子力", "nuclear"} <= forms
+    forms = {a["form"]: a["units"] for a in found["parts"][0]["alternatives"]}
+    assert forms["原子力"] == ["=原子力"] and forms["nuclear"] == ["nuclear"]
     passages = [records[r["id"]] for r in found["results"] if r["id"] < len(records)]
     assert any("原子力" in texts(p) and "原発" not in texts(p) for p in passages)
 
@@ -82,7 +82,20 @@ def test_a_topic_named_reaches_the_passages_about_it_first(index):
 def test_answers_follow_their_question_and_passages_come_first(index, records):
     [found] = search(index, "ja", "トランプ大統領")
     refs = [records[r["id"]].ref if r["id"] < len(records) else "reference" for r in found["results"]]
-    question = refs.index("003_9e20f7f232edeced:q23")
-    assert refs[question + 1] == "003_9e20f7f232edeced:q23-a1"
+    # the answer does not name him, and follows its question (below it, at a lower score)
+    assert "トランプ" not in records[[r.ref for r in records].index("003_9e20f7f232edeced:q23-a1")].text["ja"]
+    question, answer = refs.index("003_9e20f7f232edeced:q23"), refs.index("003_9e20f7f232edeced:q23-a1")
+    assert question < answer and found["results"][answer]["follows"] == found["results"][question]["id"]
     # the reference entries (the people page's Trump) come after the first five passages
     assert "reference" not in refs[:5] and "reference" in refs
+
+
+def test_a_kanji_compound_no_passage_has_is_tried_shortened(index, records):
+    # no passage says 熟練工; they say 熟練した技術者, 熟練職人
+    assert not any("熟練工" in texts(r) for r in records)
+    [found] = search(index, "en", "熟練工")
+    passages = [records[r["id"]] for r in found["results"] if r["id"] < len(records)]
+    assert passages and all("熟練" in texts(p) for p in passages)
+    # a compound that is found is never shortened
+    [whole] = search(index, "ja", "軍拡競争")
+    assert whole["results"] and not any(a["relaxed"] for p in whole["parts"] for a in p["alternatives"])

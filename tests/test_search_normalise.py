@@ -164,6 +164,9 @@ def test_english_concept_forms_of_several_words_are_phrases(documents):
     assert "=world model" in analyser.terms("Sora is a step toward world models.", "en")
     assert "=world model" not in analyser.terms("A model of the world.", "en")
     assert "=cost serv" in analyser.terms("the cost to serve a query", "en")
+    # a Japanese form is one term where it occurs (not only its bigrams apart)
+    assert "=原子力発電" in analyser.terms("小型の原子力発電所", "ja")
+    assert "=原子力発電" not in analyser.terms("原子力による発電", "ja")
 
 
 def test_answers_follow_their_question(documents):

@@ -3,7 +3,7 @@ trillion dollars" are all the term #5e11 of the passages that write them.
 
 The values are those of the translation check (translation/numbers.py, one
 parser for both); the worker reads a query's amounts with a JavaScript
-rendering of the same patterns (core.js, ``amounts``).
+rendering of the same patterns (docs/assets/search/amounts.js).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from ..translation.numbers import english_values, japanese_values
 
 
 def key(value: float) -> str:
-    """#5e11, #1.4e12, #1e-3: six significant digits, no trailing zeros (core.js ``amountKey``)."""
+    """#5e11, #1.4e12, #1e-3: six significant digits, no trailing zeros (amounts.js ``amountKey``)."""
     mantissa, exponent = f"{value:.5e}".split("e")
     mantissa = mantissa.rstrip("0").rstrip(".")
     return f"#{mantissa}e{int(exponent)}"

@@ -29,6 +29,8 @@ Terms (normalise.py for the normalisation, shared with the worker):
   =<stems>         an English concept form of several words as a phrase: its
                    stems in a row, function words aside (=world model), so
                    that a form written out finds the phrase, not its words apart
+  =<form>          a Japanese concept form as a substring (=原子力): one term
+                   where its bigrams would be several
 
 A term's postings: for each field where it occurs (Japanese text, English
 text, concept), the ids of its records, ascending.
@@ -96,7 +98,8 @@ class Analyser:
     """A text's terms, the index's side of normalisation."""
 
     def __init__(self, records: list[Record], forms: list[str] = ()):
-        """``forms``: the concept forms, whose English ones of several words are phrase terms."""
+        """``forms``: the concept forms, whose English ones of several words and Japanese
+        ones are phrase terms (=<stems>, =<form>)."""
         self.renderer = katakana.Renderer()
         self.cache: dict[tuple[str, str], frozenset[str]] = {}
         vocabulary = set()
@@ -105,6 +108,7 @@ class Analyser:
         self.spellings = english.spelling_stems(vocabulary)
         self.phrases = synonyms.phrases(forms, self.spellings)
         self.phrase_lengths = sorted({len(p) for p in self.phrases})
+        self.japanese_forms = synonyms.japanese_forms(forms)
 
     def terms(self, text: str, lang: str) -> frozenset[str]:
         key = (text, lang)
@@ -121,6 +125,8 @@ class Analyser:
             out |= {"=" + " ".join(run) for run in runs if run in self.phrases}
         for run in japanese_runs(norm):
             out.update(grams(run))
+            for i in range(len(run) - 1):  # the forms that start at each bigram
+                out |= {"=" + f for f in self.japanese_forms.get(run[i : i + 2], ()) if run.startswith(f, i)}
         out |= amounts.terms(text, lang)
         out |= katakana.terms(text, self.renderer)
         return out

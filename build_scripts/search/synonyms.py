@@ -64,6 +64,17 @@ def phrases(forms: list[str], spellings: dict[str, str]) -> set[tuple[str, ...]]
     return out
 
 
+def japanese_forms(forms: list[str]) -> dict[str, list[str]]:
+    """The Japanese concept forms (normalised, two characters or more, all in one
+    Japanese run) by their first two characters: the index records where each
+    occurs (=<form>), core.js looks a written-out form up by it."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(set(forms)):
+        if len(form) > 1 and japanese_runs(form) == [form]:
+            out[form[:2]].append(form)
+    return dict(out)
+
+
 def passage_concepts(reference: Reference) -> dict[str, set[str]]:
     """DOC:ID -> the concepts the passage concerns. A topic's passage that uses
     STRONG of its keywords or more (or is listed under its include) is about it

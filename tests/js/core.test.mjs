@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  amountKey, createSearch, decodeShard, excerpt, fnv1a, matchRanges, normalise, parse, prepareLexicon, resultItems,
+  APART_WEIGHT, amountKey, createSearch, decodeShard, excerpt, fnv1a, matchRanges, needlesOf, normalise, parse,
+  prepareLexicon, resultItems,
 } from "../../docs/assets/search/core.js";
 
 /* A tiny index, written the way build_scripts/search/index.py writes one. */
@@ -102,12 +103,17 @@ test("amounts become their value, spelling variants and concepts alternatives", 
   assert.ok(sales.alternatives.some((a) => a.text === "売上"));
   const [shell] = parse("warm shell", lexicon);
   assert.ok(shell.alternatives.some((a) => a.units.includes("@g:warm-shell")));
+  // a concept's words typed together are found as a phrase first, apart after
+  assert.deepEqual(shell.alternatives[0].units, ["=warm shell"]);
+  assert.deepEqual(shell.alternatives[1], { units: ["warm", "shell"], weight: APART_WEIGHT, text: "warm shell", apart: true });
+  const needles = needlesOf([shell], [{ alternative: 0 }], lexicon);
+  assert.deepEqual([...needles.stems].sort(), ["shell", "warm"]);
   // a concept also stands for its other forms as words, in either language: a passage
   // that says 温室 is found even where the reference data did not tie it to the term
   const [kanji] = parse("温室", lexicon);
   // an English form of several words as a phrase (index.py: =<stems>)
   assert.ok(kanji.alternatives.some((a) => a.form === "warm shell" && a.units.join() === "=warm shell"));
-  assert.ok(shell.alternatives.some((a) => a.form === "温室" && a.units.join() === "温室"));
+  assert.ok(shell.alternatives.some((a) => a.form === "温室" && a.units.join() === "=温室"));
 });
 
 test("a topic named leads to the passages about it, then to those that mention it; a keyword only to the first", () => {
@@ -163,6 +169,13 @@ test("results carry escaped excerpts with the matches marked, never inside an en
   assert.deepEqual(passage.terms, { "雇用": true });
   const { html } = excerpt("R&D & amp", matchRanges("R&D & amp", { strings: new Set(["amp"]), stems: new Set(), amounts: new Set() }, prepareLexicon(LEXICON)));
   assert.equal(html, "R&amp;D &amp; <mark>amp</mark>");
+});
+
+test("an amount is marked wherever its value is written", () => {
+  const needles = { strings: new Set(), stems: new Set(), amounts: new Set([amountKey(5e11)]) };
+  const text = "A $500 billion investment, 5,000億ドル";
+  const marked = matchRanges(text, needles, prepareLexicon(LEXICON)).map(([s, e]) => text.slice(s, e));
+  assert.deepEqual(marked, ["500 billion", "5,000億"]);
 });
 
 test("a failed load rejects and is tried again", async () => {

@@ -20,7 +20,7 @@ for (const query of JSON.parse(readFileSync(0, "utf8"))) {
     parts: parts.map((p) => ({
       text: p.text,
       soft: !!p.soft,
-      alternatives: p.alternatives.map((a) => ({ units: a.units, topic: a.topic || "", strong: !!a.strong, form: a.form || "" })),
+      alternatives: p.alternatives.map((a) => ({ units: a.units, topic: a.topic || "", strong: !!a.strong, form: a.form || "", relaxed: !!a.relaxed })),
     })),
     results: results.map((r) => ({ id: r.id, tier: r.tier, follows: r.follows ?? null })),
   });
