@@ -62,7 +62,7 @@ serve: setup ## build and serve with live reload: an edited translation shows wi
 site: setup ## build the full static site into site/, the PDF book included (all or nothing)
 	$(BIN)/python -m build_scripts site
 
-pdf: setup ## only the PDF book: site/altman-ai-infrastructure.pdf (PAPER=letter for US Letter)
+pdf: setup ## only the PDFs: the book site/altman-ai-infrastructure.pdf (or its volumes) and site/pdf/<slug>.pdf per document (PAPER=letter for US Letter)
 	$(BIN)/python -m build_scripts pdf --paper $(or $(PAPER),a4)
 
 test: setup system-packages ## the translation checks, then every test (browser tests included)

@@ -34,9 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     site = commands.add_parser("site", help="build the full static site with the PDF book (all or nothing)")
     site.add_argument("--site-dir", type=Path, default=None, help="target folder (default: site/)")
     site.add_argument("--no-pdf", action="store_true", help="leave the PDF book out (a quicker build)")
-    pdf = commands.add_parser("pdf", help="the publication as a PDF book (cover, contents, parallel text, index)")
+    pdf = commands.add_parser("pdf", help="the PDFs: each document's and the book (contents, parallel text, index)")
     pdf.add_argument("--paper", default="a4", choices=["a4", "letter"], help="page size (default: a4)")
-    pdf.add_argument("-o", "--output", type=Path, help="PDF file to write (default: site/altman-ai-infrastructure.pdf)")
+    pdf.add_argument("--site-dir", type=Path, help="where to write them (default: site/; documents' PDFs in pdf/)")
+    pdf.add_argument("--document", help="only this document's PDF (its seed's name or slug), written to -o")
+    pdf.add_argument("-o", "--output", type=Path, help="with --document: the PDF file to write")
     export = commands.add_parser(
         "export",
         help="export for CAT tools and reuse: jsonl (corpus), po or xliff (to translate), tmx (aligned "
@@ -121,11 +123,15 @@ def _site(paths: Paths, args) -> int:
 
 
 def _pdf(paths: Paths, args) -> int:
-    from .book.build import build_book
-    from .site.urls import PDF_NAME
+    from .book.build import build_document, build_pdfs
 
-    result = build_book(load(paths), args.output or paths.site / PDF_NAME, args.paper)
-    print(f"{result.path}: {result.pages} pages, {result.size / 2**20:.1f} MiB, {result.seconds:.1f} s")
+    if args.document:
+        output = args.output or paths.site / "pdf" / f"{args.document}.pdf"
+        written = build_document(load(paths), args.document, output, args.paper)
+        print(f"{written.path}: {written.pages} pages, {written.size / 2**20:.1f} MiB")
+        return 0
+    report = build_pdfs(load(paths), args.site_dir or paths.site, args.paper)
+    print("\n".join(report.lines()))
     return 0
 
 

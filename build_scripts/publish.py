@@ -1,6 +1,8 @@
 """Build the full static site atomically: into a temporary folder beside the
-target, swapped in only when MkDocs and the PDF book both succeeded, so a
-failed build never leaves a half-written site (the previous one stays)."""
+target, swapped in only when MkDocs and the PDFs (each document's, the book)
+all succeeded, so a failed build never leaves a half-written site (the
+previous one stays). The PDFs come from the cache where their inputs are
+unchanged (book/build.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .book.build import build_book
+from .book.build import build_pdfs
 from .errors import PublicationError
 from .pipeline import Paths, load
-from .site.urls import PDF_NAME
 
 
 class SiteBuildError(PublicationError):
@@ -35,11 +36,11 @@ def build_site(paths: Paths, target: Path, strict: bool = True, pdf: bool = True
         raise SiteBuildError(f"mkdocs build failed; {target} was left as it was.\n{result.stderr.strip()}")
     if pdf:
         try:
-            build_book(load(paths), staging / PDF_NAME)
+            build_pdfs(load(paths), staging, cache_dir=paths.cache)
         except BaseException as err:
             shutil.rmtree(staging, ignore_errors=True)
             if isinstance(err, PublicationError):
-                raise SiteBuildError(f"the PDF book failed; {target} was left as it was.\n{err}") from None
+                raise SiteBuildError(f"the PDFs failed; {target} was left as it was.\n{err}") from None
             raise
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)

@@ -208,3 +208,22 @@ def test_home_lists_all_up_to_ten_then_the_latest_and_the_index():
     page = render_home(many, "en", environment(), UI)
     assert page.count('class="doc-card"') == HOME_LATEST and 'href="documents/">All documents (40)' in page
     assert "Latest documents" in page and 'href="documents/doc-11/"' in page  # December, the latest month
+
+
+def test_the_book_is_one_volume_up_to_twenty_documents_then_a_volume_a_year():
+    from build_scripts.site.urls import PDF_NAME
+    from build_scripts.site.volumes import VOLUME, volume_files, volumes
+
+    assert [v.file for v in volumes(corpus(VOLUME))] == [PDF_NAME]
+    documents = corpus(200)  # 40 a year over five years, the undated among them
+    books = volumes(documents)
+    assert [v.key for v in books][:3] == ["2021-1", "2021-2", "2022-1"] and books[-1].key.startswith("undated")
+    assert all(0 < len(v.documents) <= VOLUME for v in books)
+    assert sorted(d.meta.name for v in books for d in v.documents) == sorted(d.meta.name for d in documents)
+    for v in books:  # a year split evenly, in editorial order
+        year = [b for b in books if b.key.split("-")[0] == v.key.split("-")[0]]
+        assert max(len(b.documents) for b in year) - min(len(b.documents) for b in year) <= 1
+        assert [d.meta.order for d in v.documents] == sorted(d.meta.order for d in v.documents)
+    assert books[0].label == {"ja": "2021年 (1/2)", "en": "2021 (1/2)"}
+    assert books[0].file == PDF_NAME.replace(".pdf", "-2021-1.pdf")
+    assert volume_files(documents)[documents[0].meta.name] == books[0].file

@@ -1,8 +1,11 @@
-"""The PDF book, read as a reader and a printer would: built by the site
-build, fonts embedded (a Japanese one among them), every document's first and
-last passage in both languages, every glossary headword, page numbers in the
-contents and the index that are the pages where those things are, PNG pages
-kept in test-artifacts/pdf/ to look at. And the print stylesheet of the site."""
+"""The PDFs, read as a reader and a printer would: the book and each
+document's own PDF, built once by the site build; fonts embedded (a Japanese
+one among them), every document's first and last passage in both languages,
+every glossary headword, page numbers in the contents and the index that are
+the pages where those things are, tagged with a language per passage, text
+that extracts in reading order, the cache (an edit lays out only what it
+touches, and gives the bytes a clean build gives), PNG pages kept in
+test-artifacts/pdf/ to look at. And the print stylesheet of the site."""
 
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ import pytest
 
 from build_scripts.book import build as book
 from build_scripts.book.chapters import chapter
+from build_scripts.book.index import with_locators
+from build_scripts.book.render import BookError, render
 from build_scripts.pipeline import Paths, load
 from build_scripts.publish import SiteBuildError, build_site
 from build_scripts.site.urls import PDF_NAME
@@ -114,21 +119,42 @@ def part(built, running_head: str) -> int:
     return next(n for n, text in enumerate(built["pages"], 1) if text.lstrip().startswith(running_head))
 
 
-def test_the_site_build_makes_the_pdf_and_both_languages_link_to_it(built):
+def test_the_site_build_makes_the_pdfs_and_both_languages_link_to_them(built):
     site, pdf = built["site"], built["pdf"]
     assert pdf.read_bytes().startswith(b"%PDF-")
     assert pdf.stat().st_mode & 0o044 == 0o044, "the PDF must be readable by the web server"
     assert len(built["pages"]) > 20
     assert "A4" in run("pdfinfo", str(pdf))
     documents = list(load(Paths(built["project"])).documents)
-    pages = ["index.html", "en/index.html"]
-    pages += [f"{prefix}documents/{d.meta.slug}/index.html" for prefix in ("", "en/") for d in documents]
-    for rel in pages:
-        html = (site / rel).read_text(encoding="utf-8")
-        hrefs = re.findall(r'<a href="([^"]*\.pdf)"', html)
-        assert hrefs, f"{rel}: no link to the PDF"
-        target = urljoin(f"http://x/{rel}", hrefs[0])
-        assert target == f"http://x/{PDF_NAME}", f"{rel}: {hrefs[0]} resolves to {target}"
+    for rel in ("index.html", "en/index.html"):
+        hrefs = re.findall(r'<a href="([^"]*\.pdf)"', (site / rel).read_text(encoding="utf-8"))
+        assert [urljoin(f"http://x/{rel}", h) for h in hrefs] == [f"http://x/{PDF_NAME}"], rel
+    for doc in documents:
+        own = site / "pdf" / f"{doc.meta.slug}.pdf"
+        assert own.read_bytes().startswith(b"%PDF-"), own
+        for prefix in ("", "en/"):
+            rel = f"{prefix}documents/{doc.meta.slug}/index.html"
+            hrefs = re.findall(r'<a href="([^"]*\.pdf)"', (site / rel).read_text(encoding="utf-8"))
+            targets = [urljoin(f"http://x/{rel}", h) for h in hrefs]
+            assert targets == [f"http://x/pdf/{doc.meta.slug}.pdf", f"http://x/{PDF_NAME}"], rel
+
+
+def test_a_document_pdf_is_its_chapter_of_the_book(built):
+    """The same passages in the same order, as many pages as the chapter
+    takes in the book, tagged and titled like the book."""
+    documents = list(load(Paths(built["project"])).documents)
+    doc = min(documents, key=lambda d: len(d.segments))
+    own = built["site"] / "pdf" / f"{doc.meta.slug}.pdf"
+    info = run("pdfinfo", str(own))
+    assert re.search(r"^Tagged:\s+yes$", info, re.M) and "CreationDate" not in info, info
+    assert re.search(r"^Title:\s+" + re.escape(chapter(doc).title_ja), info, re.M), info
+    text = squeeze(run("pdftotext", str(own), "-"))
+    body = [s for s in doc.segments if s.kind != "title" and s.ja and s.en]
+    places = [text.find(squeeze(s.ja)[:30]) for s in body]
+    assert -1 not in places and places == sorted(places)
+    pages = int(re.search(r"Pages:\s+(\d+)", info)[1])
+    first = next(n for n, t in enumerate(built["pages"], 1) if squeeze(chapter(doc).title_ja) in squeeze(t) and n > 3)
+    assert squeeze(body[-1].en)[-30:] in squeeze("".join(built["pages"][first + pages - 2 : first + pages]))
 
 
 def test_every_font_is_embedded_and_one_is_japanese(built):
@@ -224,22 +250,149 @@ def test_pages_rendered_for_a_reader_to_look_at(built):
         run("pdftoppm", "-r", "60", "-png", "-f", str(number), "-l", str(number), str(built["pdf"]), str(out / "page"))
     pngs = sorted(out.glob("page-*.png"))
     assert len(pngs) == len(wanted)
+    own = built["site"] / "pdf" / "altman-a16z-conversation.pdf"  # a document's own PDF: first and last page
+    run("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(own), str(out / "document-first"))
+    last = re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(own)))[1]
+    run("pdftoppm", "-r", "60", "-png", "-f", last, "-l", last, str(own), str(out / "document-last"))
+    pngs += sorted(out.glob("document-*.png"))
+    assert len(pngs) == len(wanted) + 2
     assert all(p.stat().st_size > 5000 for p in pngs)
+
+
+def structure_languages(pdf) -> tuple[str, list[tuple[str, str | None]]]:
+    """The catalog's /Lang, and (structure type, its own /Lang) of every
+    element of the structure tree, read with pypdf."""
+    from pypdf import PdfReader
+
+    catalog = PdfReader(pdf).trailer["/Root"]
+    found, todo = [], [catalog["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop().get_object()
+        if not hasattr(node, "get"):
+            continue  # a marked-content id
+        if "/S" in node:
+            lang = node.get("/Lang")
+            found.append((str(node["/S"]), None if lang is None else str(lang)))
+        kids = node.get("/K")
+        todo.extend(kids if isinstance(kids, list) else [] if kids is None else [kids])
+    return str(catalog.get("/Lang")), found
+
+
+def test_the_book_is_tagged_with_the_language_of_each_passage(built):
+    info = run("pdfinfo", str(built["pdf"]))
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    assert re.search(r"^Title:.*Sam Altman on AI infrastructure", info, re.M), info
+    root, elements = structure_languages(built["pdf"])
+    assert root == "ja"
+    assert {"/Document", "/H1", "/Table", "/TR", "/TD", "/P"} <= {s for s, _ in elements}
+    rows = [row for doc in load(Paths(built["project"])).documents for g in chapter(doc).groups for row in g]
+    pairs = [row for row in rows if len(row.cells) == 2]
+    cells = {lang: sum(1 for s, own in elements if s == "/TD" and own == lang) for lang in ("ja", "en")}
+    # every passage's two cells, each with its language (a cell split over two pages counts twice)
+    assert cells["ja"] >= len(pairs) and cells["en"] >= len(pairs), (cells, len(pairs))
+
+
+def test_text_extraction_gives_each_passage_japanese_then_english(built):
+    """pdftotext of the whole book (no columns cut out): each passage's
+    Japanese as one run of text, then its English, not their lines
+    interleaved. A passage longer than a page breaks, and its halves are
+    each in order on their page: those few are allowed (at most 2%)."""
+    text = squeeze("".join(built["pages"]))
+    documents = load(Paths(built["project"])).documents
+    checked, wrong = 0, []
+    for doc in documents:
+        for row in (r for g in chapter(doc).groups for r in g):
+            seg = row.seg
+            if len(row.cells) != 2 or not (seg.ja and seg.en):
+                continue
+            ja, en = text.find(squeeze(seg.ja)), text.find(squeeze(seg.en))
+            checked += 1
+            if not 0 <= ja < en:
+                wrong.append(f"{doc.meta.name} {seg.id}: {seg.en[:50]}")
+    assert checked > 200
+    assert len(wrong) <= checked // 50, "\n".join(wrong)
 
 
 def test_us_letter(built, tmp_path):
     out = tmp_path / "letter.pdf"
-    result = run_cli(built["project"], "pdf", "--paper", "letter", "-o", str(out))
+    result = run_cli(
+        built["project"],
+        "pdf",
+        "--document",
+        "altman-statement-government-guarantees",
+        "--paper",
+        "letter",
+        "-o",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     assert "612 x 792 pts (letter)" in run("pdfinfo", str(out))
+    result = run_cli(built["project"], "pdf", "--document", "no-such-document", "-o", str(out))
+    assert result.returncode != 0 and "no document 'no-such-document'" in result.stderr
+
+
+def laid_out(report) -> list[str]:
+    return sorted(w.path.name for w in (*report.books, *report.documents) if not w.cached)
+
+
+def test_volumes_and_an_edit_that_lays_out_only_its_document_and_its_volume(built, tmp_path, monkeypatch):
+    """Volumes of at most two documents (the real limit is 20, for a test
+    that lays out little): by year, the undated split evenly, each with the
+    glossary and the index of its own documents. The documents' PDFs come
+    from the site build's cache; a translation edit lays out that document
+    and its volume only, with the bytes a clean build gives."""
+    monkeypatch.setattr("build_scripts.site.volumes.VOLUME", 2)
+    project = load(Paths(built["project"]))
+    report = book.build_pdfs(project, tmp_path / "volumes")
+    keys = ("2025", "2026", "undated-1", "undated-2")
+    assert laid_out(report) == sorted(PDF_NAME.replace(".pdf", f"-{key}.pdf") for key in keys)
+    assert [w.passes for w in report.books] == [1, 1, 1, 1], "laid out twice: the documents' pages were not the book's"
+    used = project.reference.term_passages
+    for w, (file, data) in zip(report.books, book.book_data(project), strict=True):
+        assert w.path.name == file
+        assert re.search(r"^Title:.*(2025|2026|undated)", run("pdfinfo", str(w.path)), re.M)
+        cover = squeeze(run("pdftotext", "-f", "1", "-l", "1", str(w.path), "-"))
+        inside = [d for d in project.documents if squeeze(chapter(d).title_ja) in cover]
+        assert [d.meta.name for d in inside] == [ch.doc.meta.name for ch in data.chapters]
+        names = {ch.doc.meta.name for ch in data.chapters}
+        # its index: only entries with a passage in its own chapters, pointing there
+        anchors = {row.anchor for ch in data.chapters for g in ch.groups for row in g}
+        entries = [e for section in with_locators(data.index, dict.fromkeys(anchors, 1)) for e in section.entries]
+        assert entries and all(e.locators and {x.start for x in e.locators} <= anchors for e in entries)
+        # its glossary: the terms its documents use
+        assert 0 < len(data.glossary) < len(project.reference.glossary.terms)
+        assert all({doc.meta.name for doc, _ in used[t.id]} & names for t in data.glossary)
+
+    before = {w.path.name: w.path.read_bytes() for w in report.documents}
+    edited = project.document("004_56ac1acf06381cac")
+    own = f"{edited.meta.slug}.pdf"
+    catalog = Paths(built["project"]).catalog(edited.seed.name)
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace("I would like to clarify", "Let me clarify", 1), encoding="utf-8")
+    try:
+        changed = load(Paths(built["project"]))
+        report = book.build_pdfs(changed, tmp_path / "edited")
+        again = book.build_pdfs(changed, tmp_path / "again")
+        clean = book.build_document(changed, edited.meta.slug, tmp_path / "clean.pdf")  # no cache
+    finally:
+        catalog.write_text(text, encoding="utf-8")
+    assert laid_out(report) == sorted([own, PDF_NAME.replace(".pdf", "-undated-2.pdf")])
+    assert [w.passes for w in report.books] == [1, 1, 1, 1]
+    assert laid_out(again) == []
+    after = {w.path.name: w.path.read_bytes() for w in report.documents}
+    assert {name for name in after if after[name] != before[name]} == {own}
+    assert after[own] == clean.path.read_bytes()
+    assert "letmeclarify" in squeeze(run("pdftotext", str(tmp_path / "edited" / "pdf" / own), "-"))
 
 
 def test_source_text_stays_text_in_the_book(tmp_path):
     project = copy_project(tmp_path / "project", seeds=False)
     hostile = "<script>alert(1)</script> と <img src=x onerror=alert(1)> と {{ 7*7 }} の文。\n\n二つ目の段落です。\n"
     (project / "seeds" / "hostile.txt").write_text(hostile, encoding="utf-8")
-    data = book.book_data(load(Paths(project)))
-    html = book.render_html(data, "a4", book.build_date(), "test", index_pass=True)
+    project = load(Paths(project))
+    html = "".join(
+        render("document.html.j2", "a4", ch=chapter(doc), number=n) for n, doc in enumerate(project.documents, 1)
+    )
     tags = elements(html)
     assert not {tag for tag, _ in tags} & {"script", "img"}
     assert not [a for _, attrs in tags for a in attrs if a.startswith("on")]
@@ -252,12 +405,12 @@ def test_a_failed_pdf_keeps_the_previous_site(tmp_path, monkeypatch):
     site.mkdir()
     (site / "index.html").write_text("the old site", encoding="utf-8")
 
-    def broken(paths, output, paper="a4"):
-        output.write_bytes(b"%PDF-half")
-        raise book.BookError("no fonts")
+    def broken(project, target, paper="a4", cache_dir=None):
+        (target / PDF_NAME).write_bytes(b"%PDF-half")
+        raise BookError("no fonts")
 
-    monkeypatch.setattr("build_scripts.publish.build_book", broken)
-    with pytest.raises(SiteBuildError, match="PDF book failed"):
+    monkeypatch.setattr("build_scripts.publish.build_pdfs", broken)
+    with pytest.raises(SiteBuildError, match="PDFs failed"):
         build_site(Paths(project), site)
     assert (site / "index.html").read_text(encoding="utf-8") == "the old site"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []

@@ -204,7 +204,8 @@ def test_nothing_loads_for_search_before_the_box_is_focused(page, site_server, p
     fetched = {r.url: r for r in requests if "/assets/search/" in r.url}
     assert any("lexicon.json" in url for url in fetched) and any("/terms/" in url for url in fetched)
     assert not any("search_index" in r.url for r in requests)
-    size = sum(len(gzip.compress(r.response().body())) for r in fetched.values())
+    # a 304 (page.js revalidated from the cache when the search navigates) carries no body
+    size = sum(len(gzip.compress(r.response().body())) for r in fetched.values() if r.response().status != 304)
     assert size <= FIRST_QUERY_BUDGET, (size, sorted(fetched))
 
 

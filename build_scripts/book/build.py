@@ -1,134 +1,187 @@
-"""The publication as a PDF book (WeasyPrint), made from the document model.
+"""The publication's PDFs: one per document, and the book (volumes by year
+once it outgrows one, site/volumes.py), made from the document model.
 
-cover → contents → per document (title, metadata, editor's notes, parallel
-text in two columns) → glossary → index (terms, people, topics) → colophon.
+A book: cover → contents → per document (title, metadata, editor's notes,
+parallel text in two columns) → glossary → index (terms, people, topics) →
+colophon. Page numbers in the contents, the notes and the index are CSS
+``target-counter()`` values, so they are the pages WeasyPrint laid out.
 
-Page numbers in the contents, the notes and the index are CSS
-``target-counter()`` values, so they are the pages WeasyPrint laid out. The
-index is laid out in a second pass: the first pass (the same book without the
-index entries, which come after every page they point to) tells on which page
-each passage starts, so that an entry lists each page once and runs of pages
-as ranges ("12–14"). Source text is only ever a value in the autoescaped
-template.
+The index lists each page once and runs of pages as ranges ("12–14"), so it
+must know on which page each passage starts before the book is laid out.
+The documents' own PDFs tell: a document's chapter is laid out there with
+the same markup and CSS, from a page break, so its pages are the book's
+pages of that chapter, shifted by the pages before it. The book is laid out
+once with those pages; if its own pages would give another index (a page
+reference's width moving a line, say), it is laid out a second time with its
+own, so the index is always the book's. Source text is only ever a value in
+the autoescaped templates.
 """
 
 from __future__ import annotations
 
-import datetime
+import json
 import os
-import subprocess
-import tempfile
 import time
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import PublicationError
+from ..files import Cache
 from ..reference.glossary import Term, reading_order
-from ..site.templating import environment
+from ..site.volumes import volumes
 from .chapters import Chapter, chapter
+from .documents import Laid, document_html, lay_out, make_documents
 from .index import IndexSection, index_sections, with_locators
+from .render import BookError, anchor_pages, check_paper, code_version, layout, pdf_bytes, render, write
 
-TEMPLATES = Path(__file__).parent / "templates"
+DOCUMENTS = "pdf"  # the folder of the documents' own PDFs, at the site root
 
-PAPERS = {"a4": "A4", "letter": "letter"}
-
-
-class BookError(PublicationError):
-    """The PDF could not be made."""
+__all__ = ["BookError", "build_document", "build_pdfs"]
 
 
 @dataclass(frozen=True)
 class BookData:
-    chapters: tuple[Chapter, ...]
+    numbered: tuple[tuple[int, Chapter], ...]  # (place in the publication, chapter)
     glossary: tuple[Term, ...]
     index: tuple[IndexSection, ...]
+    label: dict[str, str]  # the volume's, per language ("" for the one book)
+
+    @property
+    def chapters(self) -> tuple[Chapter, ...]:
+        return tuple(ch for _, ch in self.numbered)
 
 
 @dataclass(frozen=True)
-class BookResult:
+class Written:
     path: Path
     pages: int
     size: int
+    cached: bool
+    passes: int = 1  # layouts it took (a book: 1, or 2 when the documents' pages were not its own)
+
+
+@dataclass(frozen=True)
+class Report:
+    books: tuple[Written, ...]
+    documents: tuple[Written, ...]
     seconds: float
 
-
-def version(root: Path) -> str:
-    """``git describe --always --dirty`` of the project, or "unknown"."""
-    try:
-        result = subprocess.run(
-            ["git", "describe", "--always", "--dirty"], cwd=root, capture_output=True, text=True, timeout=10
+    def lines(self) -> list[str]:
+        made = [w for w in (*self.books, *self.documents) if not w.cached]
+        out = [f"{w.path}: {w.pages} pages, {w.size / 2**20:.1f} MiB" for w in self.books]
+        out.append(
+            f"{len(self.documents)} document PDFs and {len(self.books)} book(s) in {self.seconds:.1f} s: "
+            f"{len(made)} laid out, the others unchanged (.cache/pdf)"
         )
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "unknown"
+        return out
 
 
-def build_date() -> datetime.date:
-    """Today, or the date of SOURCE_DATE_EPOCH for a reproducible build."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
-    return datetime.date.today()
-
-
-def render_html(data: BookData, paper: str, built: datetime.date, described: str, index_pass: bool) -> str:
-    return (
-        environment(TEMPLATES)  # the site's settings: autoescape, strict, the same filters
-        .get_template("book.html.j2")
-        .render(
-            book=data,
-            paper=PAPERS[paper],
-            date_ja=f"{built.year}年{built.month}月{built.day}日",
-            date_en=f"{built.day} {built:%B} {built.year}",
-            date_iso=built.isoformat(),
-            version=described,
-            index_pass=index_pass,
-            stylesheet=(TEMPLATES / "book.css").read_text(encoding="utf-8"),
-        )
-    )
-
-
-def book_data(project) -> BookData:
+def book_data(project, numbered: dict | None = None) -> list[tuple[str, BookData]]:
+    """Each volume's file name and contents (``numbered``: document name ->
+    (its place, its chapter), when already made). The one book carries the
+    whole glossary; a volume, the terms its documents use (twenty pages of
+    glossary in every volume would be laid out again on every edit)."""
+    if numbered is None:
+        numbered = {doc.meta.name: (n, chapter(doc)) for n, doc in enumerate(project.documents, start=1)}
     reference = project.reference
-    chapters = tuple(chapter(doc) for doc in project.documents)
-    return BookData(chapters, tuple(reading_order(reference.glossary.terms)), index_sections(reference))
+    glossary, index = tuple(reading_order(reference.glossary.terms)), index_sections(reference)
+    books = volumes(project.documents)
+    out = []
+    for volume in books:
+        terms = glossary
+        if len(books) > 1:
+            names = {d.meta.name for d in volume.documents}
+            used = reference.term_passages
+            terms = tuple(t for t in glossary if any(doc.meta.name in names for doc, _ in used.get(t.id, ())))
+        chapters = tuple(numbered[d.meta.name] for d in volume.documents)
+        out.append((volume.file, BookData(chapters, terms, index, volume.label)))
+    return out
 
 
-def layout(html: str):
-    from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
-
-    return HTML(string=html, base_url=str(TEMPLATES)).render()
+def book_html(data: BookData, paper: str) -> str:
+    return render("book.html.j2", paper, book=data)
 
 
-def anchor_pages(document) -> dict[str, int]:
-    """Anchor -> page number (1-based) in a laid-out WeasyPrint document."""
-    pages = {}
-    for number, page in enumerate(document.pages, start=1):
-        for anchor in page.anchors:
-            pages.setdefault(anchor, number)
+def predicted_pages(numbered, laid: dict[str, Laid]) -> dict[str, int]:
+    """Anchor -> page, counted from the first chapter, from each document's
+    own layout."""
+    pages, offset = {}, 0
+    for _, ch in numbered:
+        own = laid[ch.doc.meta.name]
+        pages.update((anchor, offset + page) for anchor, page in own.anchors.items())
+        offset += own.pages
     return pages
 
 
-def build_book(project, output: Path, paper: str = "a4") -> BookResult:
-    """Write the PDF book to ``output`` (atomically: a failure leaves no file)."""
-    if paper not in PAPERS:
-        raise BookError(f"unknown paper size '{paper}' (use one of: {', '.join(PAPERS)})")
+def lay_out_book(job: tuple[BookData, str, dict[str, int]]) -> tuple[bytes, int, int]:
+    """One book: its PDF, pages and the layouts it took."""
+    data, paper, predicted = job
+    index = with_locators(data.index, predicted)
+    document = layout(book_html(replace(data, index=index), paper))
+    own = with_locators(data.index, anchor_pages(document))
+    if own == index:  # a constant shift changes no run and no first passage of a page
+        return pdf_bytes(document), len(document.pages), 1
+    document = layout(book_html(replace(data, index=own), paper))
+    return pdf_bytes(document), len(document.pages), 2
+
+
+def build_pdfs(project, target: Path, paper: str = "a4", cache_dir: Path | None = None) -> Report:
+    """Every document's PDF into ``target``/pdf/ and the book's volumes into
+    ``target``; laid out only what the cache (``cache_dir``/pdf) lacks."""
+    check_paper(paper)
     start = time.perf_counter()
-    data = book_data(project)
-    built, described = build_date(), version(project.paths.root)
-    first = layout(render_html(data, paper, built, described, index_pass=False))
-    final_data = BookData(data.chapters, data.glossary, with_locators(data.index, anchor_pages(first)))
-    document = layout(render_html(final_data, paper, built, described, index_pass=True))
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        document.write_pdf(tmp)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a web server must read it
-        os.replace(tmp, output)
-    except OSError as err:
-        raise BookError(f"could not write {output}: {err}") from err
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return BookResult(output, len(document.pages), output.stat().st_size, time.perf_counter() - start)
+    cache = Cache(cache_dir or project.paths.cache, "pdf")
+    code = code_version()
+    numbered = {doc.meta.name: (n, chapter(doc)) for n, doc in enumerate(project.documents, start=1)}
+    jobs = {name: (document_html(ch, n, paper), f"{ch.anchor}--end") for name, (n, ch) in numbered.items()}
+    made = make_documents(jobs, cache, code)
+    documents = []
+    for name, (_, ch) in numbered.items():
+        path = target / DOCUMENTS / f"{ch.doc.meta.slug}.pdf"
+        write(path, made[name].data)
+        documents.append(Written(path, made[name].laid.pages, len(made[name].data), made[name].cached))
+    laid = {name: m.laid for name, m in made.items()}
+    books = []
+    for file, data in book_data(project, numbered):
+        predicted = predicted_pages(data.numbered, laid)
+        key = Cache.key(code, paper, book_html(replace(data, index=with_locators(data.index, predicted)), paper))
+        books.append((target / file, key, (data, paper, predicted)))
+    return Report(tuple(_books(books, cache)), tuple(documents), time.perf_counter() - start)
+
+
+def build_document(project, name: str, output: Path, paper: str = "a4") -> Written:
+    """One document's PDF alone (``name``: its seed's name or its slug), not cached."""
+    check_paper(paper)
+    for number, doc in enumerate(project.documents, start=1):
+        if name in (doc.meta.name, doc.meta.slug):
+            ch = chapter(doc)
+            data, laid = lay_out(document_html(ch, number, paper), f"{ch.anchor}--end")
+            write(output, data)
+            return Written(output, laid.pages, len(data), cached=False)
+    raise BookError(f"no document '{name}' (give the name of its seed, seeds/<name>.txt, or its slug)")
+
+
+def _books(books: list, cache: Cache) -> list[Written]:
+    """The volumes: from the cache, or laid out (in parallel when several are missing)."""
+    found = {}  # key -> (PDF, [pages, layouts], from the cache)
+    for _, key, _ in books:
+        data, meta = cache.get(key), cache.get(Cache.key(key, "pages"))
+        if data is not None and meta is not None:
+            found[key] = (data, json.loads(meta), True)
+    missing = {key: job for _, key, job in books if key not in found}
+    workers = min(len(missing), os.cpu_count() or 1)
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = dict(zip(missing, pool.map(lay_out_book, missing.values()), strict=True))
+    else:
+        results = {key: lay_out_book(job) for key, job in missing.items()}
+    for key, (data, pages, passes) in results.items():
+        cache.put(key, data)
+        cache.put(Cache.key(key, "pages"), json.dumps([pages, passes]).encode())
+        found[key] = (data, [pages, passes], False)
+    out = []
+    for path, key, _ in books:
+        data, (pages, passes), cached = found[key]
+        write(path, data)
+        out.append(Written(path, pages, len(data), cached, passes))
+    return out

@@ -68,7 +68,8 @@ def index_sections(reference: Reference) -> tuple[IndexSection, ...]:
 
 
 def with_locators(sections: tuple[IndexSection, ...], page_of: dict[str, int]) -> tuple[IndexSection, ...]:
-    """Each entry's pages once, consecutive pages as a run (from the first layout)."""
+    """Each entry's pages once, consecutive pages as a run (``page_of``: the
+    page of each anchor, from the documents' layouts or the book's own)."""
     out = []
     for section in sections:
         entries = []
@@ -86,7 +87,8 @@ def with_locators(sections: tuple[IndexSection, ...], page_of: dict[str, int]) -
                 run.append(page)
             if run:
                 locators.append(_locator(run, first_on_page))
-            entries.append(IndexEntry(entry.ja, entry.en, entry.anchors, tuple(locators), entry.note))
+            if locators:  # a volume's index: only what is in that volume
+                entries.append(IndexEntry(entry.ja, entry.en, entry.anchors, tuple(locators), entry.note))
         out.append(IndexSection(section.id, section.ja, section.en, tuple(entries)))
     return tuple(out)
 

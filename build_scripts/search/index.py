@@ -184,6 +184,10 @@ def build_index(
         "variants": spelling_groups,
         "concepts": concept_forms,
         "follows": _follows(leaders(passages)),
+        # the entry names of the records after the passages (reference entries, page
+        # paragraphs), per site: the worker picks the entries a query names without
+        # fetching their texts, so a query costs two rounds of fetches (terms, texts)
+        "names": {lang: [r.section.get(lang) or "" for r in records[len(passages) :]] for lang in FIELDS},
     }
     lexicon["build"] = hashlib.sha256(b"".join(encoded[t] for t in sorted(encoded))).hexdigest()[:12]
     files["assets/search/lexicon.json"] = _json(lexicon)

@@ -19,7 +19,7 @@ from . import edit_links
 from .escape import attribute, html_text, markdown_inline
 from .passages import PassageWriter
 from .terms import TermMarker
-from .urls import pdf_href
+from .urls import PDF_NAME, document_pdf_href, pdf_href
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,10 @@ def groups(views: list[SegmentView]) -> list[tuple[str, list[SegmentView]]]:
     return out
 
 
-def render_document(doc: Document, lang: str, env: Environment, ui: dict, glossary: Glossary | None = None) -> str:
+def render_document(
+    doc: Document, lang: str, env: Environment, ui: dict, glossary: Glossary | None = None, book: str = PDF_NAME
+) -> str:
+    """``book``: the file of the book (or volume) the document is in."""
     body = [s for s in doc.segments if s.kind != "title"]
     marker = None
     if glossary is not None and glossary.terms:
@@ -130,7 +133,8 @@ def render_document(doc: Document, lang: str, env: Environment, ui: dict, glossa
         body=_body(groups(views), writer),
         toc=_toc_links(doc, lang),
         note_labels={code: ui[code]["editor_note"] for code in LANGS},
-        pdf_href=pdf_href(lang, 2),
+        pdf_href=pdf_href(lang, 2, book),
+        document_pdf_href=document_pdf_href(lang, 2, doc.meta.slug),
     )
 
 

@@ -26,6 +26,8 @@ from .document_page import render_document
 from .reference_pages import reference_links, render_reference_pages
 from .summary_pages import render_home, render_index, render_status
 from .templating import environment, load_ui
+from .urls import PDF_NAME
+from .volumes import volume_files
 
 PACKAGE = Path(__file__).resolve().parent.parent  # build_scripts/
 
@@ -79,11 +81,12 @@ class PageCache:
         return text
 
 
-def document_page(doc: Document, lang: str, glossary: Glossary | None, cache: PageCache) -> str:
-    """The page of one document in one language (``documents/<slug>.<lang>.md``)."""
+def document_page(doc: Document, lang: str, glossary: Glossary | None, cache: PageCache, book: str = PDF_NAME) -> str:
+    """The page of one document in one language (``documents/<slug>.<lang>.md``);
+    ``book``: the PDF book or volume it is in (site/volumes.py)."""
     terms = glossary.terms if glossary is not None else ()
-    parts = ("document", lang, cache.digest(doc, PLACELESS), cache.digest(terms))
-    return cache.get(parts, lambda: render_document(doc, lang, environment(), load_ui(), glossary))
+    parts = ("document", lang, cache.digest(doc, PLACELESS), cache.digest(terms), book)
+    return cache.get(parts, lambda: render_document(doc, lang, environment(), load_ui(), glossary, book))
 
 
 def render_pages(documents: list[Document], reference=None, cache: PageCache | None = None) -> dict[str, str]:
@@ -91,6 +94,7 @@ def render_pages(documents: list[Document], reference=None, cache: PageCache | N
     cache = cache or PageCache(None)
     env, ui = environment(), load_ui()
     glossary = reference.glossary if reference is not None else None
+    books = volume_files(documents)
     pages = {}
     for lang in LANGS:
         links = reference_links(reference, lang, ui) if reference is not None else []
@@ -98,7 +102,8 @@ def render_pages(documents: list[Document], reference=None, cache: PageCache | N
         pages[f"status.{lang}.md"] = render_status(documents, lang, env, ui)
         pages[f"documents/index.{lang}.md"] = render_index(documents, lang, env, ui)
         for doc in documents:
-            pages[f"documents/{doc.meta.slug}.{lang}.md"] = document_page(doc, lang, glossary, cache)
+            book = books[doc.meta.name]
+            pages[f"documents/{doc.meta.slug}.{lang}.md"] = document_page(doc, lang, glossary, cache, book)
     if reference is not None:
         rendered = cache.get(
             ("reference", cache.digest(reference, REFERENCE_BRIEF)),

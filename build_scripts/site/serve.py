@@ -54,6 +54,7 @@ from .live import LanguageSite, build_language
 from .navigation import navigation
 from .pages import PageCache, document_page
 from .templating import load_ui
+from .volumes import volume_files
 
 log = logging.getLogger("mkdocs.build_scripts.serve")
 WATCHED = ("seeds", "editorial", "docs", "overrides", "build_scripts")
@@ -173,7 +174,8 @@ class Preview:
             doc = project.document(name)
             for lang in LANGS:
                 path = f"documents/{doc.meta.slug}.{lang}.md"
-                markdown = document_page(doc, lang, project.reference.glossary, cache)
+                book = volume_files(project.documents)[doc.meta.name]
+                markdown = document_page(doc, lang, project.reference.glossary, cache, book)
                 if markdown != self.generated.pages.get(path):
                     self.sites[lang].render(self.sites[lang].file(path), markdown)
                 done.add(path)

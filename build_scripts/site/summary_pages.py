@@ -14,6 +14,7 @@ from . import edit_links
 from .escape import html_text
 from .navigation import document_date, kind_key, kind_names, navigation_order, year_key
 from .urls import asset_href, pdf_href
+from .volumes import volumes
 
 HOME_ALL = 10  # the home page lists every document up to this many; beyond, the latest few
 HOME_LATEST = 6
@@ -57,7 +58,7 @@ def render_home(documents: list[Document], lang: str, env: Environment, ui: dict
         all_shown=len(shown) == len(documents),
         index_link=ui[lang]["home_all"].format(count=len(documents)),
         reference=list(reference_links),
-        pdf_href=pdf_href(lang, 0),
+        books=[{"href": pdf_href(lang, 0, v.file), "label": v.label[lang]} for v in volumes(documents)],
         front_matter=Markup(yaml.safe_dump(front, allow_unicode=True, sort_keys=False)),
     )
 

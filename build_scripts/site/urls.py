@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from ..model import LANGS
 
-PDF_NAME = "altman-ai-infrastructure.pdf"  # the PDF book, once at the site root
+PDF_NAME = "altman-ai-infrastructure.pdf"  # the PDF book, once at the site root (or its volumes: site/volumes.py)
+DOCUMENT_PDFS = "pdf"  # each document's own PDF: pdf/<slug>.pdf at the site root
 
 
-def pdf_href(lang: str, depth: int) -> str:
-    """The PDF book, relative to a page ``depth`` folders below its language's root."""
-    return "../" * (depth + (lang != LANGS[0])) + PDF_NAME
+def pdf_href(lang: str, depth: int, name: str = PDF_NAME) -> str:
+    """A PDF at the site root (the book, a volume), relative to a page ``depth``
+    folders below its language's root."""
+    return "../" * (depth + (lang != LANGS[0])) + name
+
+
+def document_pdf_href(lang: str, depth: int, slug: str) -> str:
+    """A document's own PDF, relative to a page ``depth`` folders below its language's root."""
+    return pdf_href(lang, depth, f"{DOCUMENT_PDFS}/{slug}.pdf")
 
 
 def asset_href(lang: str, depth: int, name: str) -> str:

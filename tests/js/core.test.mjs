@@ -53,6 +53,7 @@ const LEXICON = {
   format: 1, records: RECORDS.ja.length, passages: 3, shards: 3, block: 2, boost: [], site: { ja: [], en: [] },
   stopwords: ["the", "a", "will", "are", "there", "not"], function: ["の", "が", "は", "どう", "なる", "ない", "いつ"],
   spellings: { centr: "center" }, variants: [["売上", "売り上げ"]], concepts: [["温室", "@g:warm-shell"], ["warm shell", "@g:warm-shell"], ["ウォームシェル", "@g:warm-shell"]],
+  names: { ja: RECORDS.ja.slice(3).map((row) => row[3]), en: RECORDS.en.slice(3).map((row) => row[3]) },
 };
 function loader(fetched = [], lexicon = LEXICON) {
   const shards = Array.from({ length: LEXICON.shards }, () => []);
@@ -135,8 +136,17 @@ test("search finds both languages, ranks the site's language first, loads only w
   assert.deepEqual(found.results.map((r) => r.id), [0]);
   assert.ok(!fetched.some((f) => f.startsWith("block")));
   const shell = await engine.search("温室");
-  // the passage (concept and word), then the glossary entry
+  // the passage (concept and word), then the glossary entry, chosen by its name in the lexicon:
+  // searching fetches terms only, texts are fetched once for the results shown (rowsFor)
   assert.deepEqual(shell.results.map((r) => r.id), [2, 3]);
+  assert.ok(!fetched.some((f) => f.startsWith("block")));
+  const rows = await engine.rowsFor(shell);
+  // 温室 was found in the Japanese text only: the Japanese rows come in the same round
+  assert.deepEqual(fetched.filter((f) => f.startsWith("block")), ["block en/1", "block ja/1"]);
+  assert.equal(rows.own.get(3)[3], "warm shell");
+  assert.deepEqual([...rows.other.keys()], [2, 3]);
+  await engine.rowsFor(shell);
+  assert.equal(fetched.filter((f) => f.startsWith("block")).length, 2, "a block is fetched once");
   assert.deepEqual((await engine.search("half a trillion")).results.map((r) => r.id), [1]);
   assert.deepEqual((await engine.search("bitcoin")).results, []);
 });

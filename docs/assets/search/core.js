@@ -154,24 +154,30 @@ export function createSearch(loader, lang) {
     return out;
   }
 
-  /* The text rows of records in one language: id -> [url, anchor, page title, section, text]. */
+  /* The text rows of records in one language: id -> [url, anchor, page title, section, text].
+     A block is fetched once: `blocks` holds its promise from the first request on. */
   async function texts(ids, language = lang) {
     const key = (i) => `${language}/${Math.floor(i / lexicon.block)}`;
-    const wanted = [...new Set(ids.map(key))].filter((k) => !blocks.has(k));
-    await Promise.all(wanted.map(async (k) => blocks.set(k, await loader.block(k))));
-    return new Map(ids.map((i) => [i, blocks.get(key(i))[i % lexicon.block]]));
+    for (const k of new Set(ids.map(key))) {
+      if (!blocks.has(k)) blocks.set(k, loader.block(k).catch((error) => { blocks.delete(k); throw error; }));
+    }
+    const rows = await Promise.all(ids.map(async (i) => [i, (await blocks.get(key(i)))[i % lexicon.block]]));
+    return new Map(rows);
   }
 
   /* Rows for showing results: the site's language, and the other one for
-     results found only in their other text (or with no text in this one). */
+     results found only in their other text (or with no text in this one).
+     Both languages in one round of fetches: which results were found only in
+     their other text is known from the match; a result with no text in this
+     language (rare: an untranslated entry) costs a second round. */
   async function rowsFor(found) {
     const ids = found.results.map((r) => r.id);
-    const own = await texts(ids);
     const bit = lang === "ja" ? 1 : 2;
-    const elsewhere = found.results
-      .filter((r) => !own.get(r.id)[4] || !r.how.some((h) => h && h.mask & bit))
-      .map((r) => r.id);
-    const other = await texts(elsewhere, lang === "ja" ? "en" : "ja");
+    const otherLang = lang === "ja" ? "en" : "ja";
+    const elsewhere = found.results.filter((r) => !r.how.some((h) => h && h.mask & bit)).map((r) => r.id);
+    const [own, other] = await Promise.all([texts(ids), texts(elsewhere, otherLang)]);
+    const untranslated = ids.filter((i) => !own.get(i)[4] && !other.has(i));
+    if (untranslated.length) for (const [i, row] of await texts(untranslated, otherLang)) other.set(i, row);
     return { own, other };
   }
 
@@ -280,7 +286,7 @@ export function createSearch(loader, lang) {
       }
     }
     kept.sort((a, b) => (a.tier - b.tier) || (b.score - a.score) || (a.id - b.id));
-    const references = await bestReferences(kept.filter((s) => !isPassage(s) && s.full), parts);
+    const references = bestReferences(kept.filter((s) => !isPassage(s) && s.full), parts);
     const passages = kept.filter(isPassage).slice(0, RESULT_LIMIT);
     // the first screen is the passages': the reference entries come after the first few
     const first = passages.slice(0, REFERENCES_AFTER);
@@ -290,12 +296,11 @@ export function createSearch(loader, lang) {
   /* The reference entries to show after the first passages: those named by the
      query first (the glossary's entry for the term typed, not every entry
      that mentions it), then by score. */
-  async function bestReferences(candidates, parts) {
+  function bestReferences(candidates, parts) {
     candidates = candidates.slice(0, 4 * REFERENCE_LIMIT);
-    const rows = await texts(candidates.map((s) => s.id));
     const wanted = parts.filter((p) => !p.amount).map((p) => p.alternatives.map((a) => a.text || "").filter(Boolean));
     const named = (s) => {
-      const names = [normalise(rows.get(s.id)[3])];
+      const names = [normalise(lexicon.names[lang][s.id - lexicon.passages])];
       return wanted.length > 0 && wanted.every((texts) => texts.some((t) => names.some((n) => n && (n.includes(t) || t.includes(n)))));
     };
     return candidates
