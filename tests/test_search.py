@@ -38,9 +38,9 @@ EXACT = load_exact_words(exact_words_path(ROOT))
 JUDGED = load_relevance_sets(ROOT)
 EXACT_TARGET = 0.95
 RECALL, NDCG, PRECISION = 0.75, 0.65, 0.80
-# The judged sets' thresholds are met for nDCG@10 and precision in both languages,
-# not yet for recall@10 (0.62 ja, 0.56 en: README, "Search"). Remove the mark when
-# recall reaches 0.75 in each (strict: an unexpected pass fails).
+# The judged sets' thresholds are met for nDCG@10 and precision in both languages
+# (asserted), not yet for recall@10 (0.62 ja, 0.56 en: README, "Search"). Remove the
+# mark when recall reaches 0.75 in each (strict: an unexpected pass fails).
 ENGINE_PENDING = pytest.mark.xfail(
     strict=True, raises=AssertionError, reason="judged-set recall@10 below 0.75 (issue 12)"
 )
@@ -111,11 +111,19 @@ def test_the_words_are_found_on_the_first_screen(typed, sitemap, lang):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_what_search_finds_for_readers_is_right_and_ranked_well(typed, sitemap, lang):
+    queries, run = typed("judged", lang)
+    s = summarise(score_run(run, queries, sitemap))
+    assert s.ndcg >= NDCG and s.precision >= PRECISION, s
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", [pytest.param("ja", marks=ENGINE_PENDING), pytest.param("en", marks=ENGINE_PENDING)])
 def test_search_finds_what_readers_mean(typed, sitemap, lang):
     queries, run = typed("judged", lang)
     s = summarise(score_run(run, queries, sitemap))
-    assert s.recall >= RECALL and s.ndcg >= NDCG and s.precision >= PRECISION, s
+    assert s.recall >= RECALL, s
 
 
 @pytest.mark.browser
