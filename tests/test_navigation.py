@@ -227,3 +227,37 @@ def test_the_book_is_one_volume_up_to_twenty_documents_then_a_volume_a_year():
     assert books[0].label == {"ja": "2021年 (1/2)", "en": "2021 (1/2)"}
     assert books[0].file == PDF_NAME.replace(".pdf", "-2021-1.pdf")
     assert volume_files(documents)[documents[0].meta.name] == books[0].file
+
+
+def test_a_year_too_large_for_one_volume_is_split_by_size():
+    from dataclasses import replace
+
+    from build_scripts.site.volumes import VOLUME_SIZE, size, volumes
+
+    def heavy(n: int, chars: int) -> Document:
+        d = doc(n, date_ja="2026年1月1日")
+        return replace(d, segments=(replace(d.segments[0], ja="あ" * chars, en="a" * chars),))
+
+    # eight documents, one year, 2.4 volumes of text: three volumes, in order, each about a third
+    documents = [heavy(n, VOLUME_SIZE // 5 if n % 2 else VOLUME_SIZE // 10) for n in range(8)]
+    books = volumes(documents)
+    assert [v.key for v in books] == ["2026-1", "2026-2", "2026-3"]
+    assert [d for v in books for d in v.documents] == documents
+    assert all(sum(map(size, v.documents)) <= VOLUME_SIZE * 1.2 for v in books)
+
+
+def test_the_home_page_links_each_volume_and_a_document_page_its_own_pdf_and_volume():
+    import re
+
+    from build_scripts.site.pages import render_pages
+    from build_scripts.site.volumes import volume_files, volumes
+
+    documents = corpus(45)
+    pages = render_pages(documents)
+    books = volumes(documents)
+    for lang, prefix in (("ja", ""), ("en", "../")):
+        assert re.findall(r'href="([^"]+\.pdf)"', pages[f"index.{lang}.md"]) == [prefix + v.file for v in books]
+    files = volume_files(documents)
+    for d in documents[:12]:
+        links = re.findall(r'href="([^"]+\.pdf)"', pages[f"documents/{d.meta.slug}.en.md"])
+        assert links == [f"../../../pdf/{d.meta.slug}.pdf", f"../../../{files[d.meta.name]}"]

@@ -168,7 +168,8 @@ def _books(books: list, cache: Cache) -> list[Written]:
         data, meta = cache.get(key), cache.get(Cache.key(key, "pages"))
         if data is not None and meta is not None:
             found[key] = (data, json.loads(meta), True)
-    missing = {key: job for _, key, job in books if key not in found}
+    # the largest first (most passages), so that no core waits for the last long one alone
+    missing = dict(sorted(((key, job) for _, key, job in books if key not in found), key=lambda kv: -len(kv[1][2])))
     workers = min(len(missing), os.cpu_count() or 1)
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
