@@ -38,10 +38,11 @@ EXACT = load_exact_words(exact_words_path(ROOT))
 JUDGED = load_relevance_sets(ROOT)
 EXACT_TARGET = 0.95
 RECALL, NDCG, PRECISION = 0.75, 0.65, 0.80
-# The engine of issue 12 is built on the search-engine branch; these thresholds
-# are today's engine's to fail. Remove the marks when that branch is merged.
+# The judged sets' thresholds are met for nDCG@10 and precision in both languages
+# (asserted), not yet for recall@10 (0.62 ja, 0.56 en: README, "Search"). Remove the
+# mark when recall reaches 0.75 in each (strict: an unexpected pass fails).
 ENGINE_PENDING = pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="engine lands in search-engine branch (issue 12)"
+    strict=True, raises=AssertionError, reason="judged-set recall@10 below 0.75 (issue 12)"
 )
 
 
@@ -101,7 +102,7 @@ def test_search_finds_the_words_readers_type(typed, sitemap, lang):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", [pytest.param("ja", marks=ENGINE_PENDING), pytest.param("en", marks=ENGINE_PENDING)])
+@pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_words_are_found_on_the_first_screen(typed, sitemap, lang):
     """Recall over the results visible at 1280x900 without scrolling the result list."""
     queries, run = typed("exact", lang)
@@ -110,11 +111,19 @@ def test_the_words_are_found_on_the_first_screen(typed, sitemap, lang):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_what_search_finds_for_readers_is_right_and_ranked_well(typed, sitemap, lang):
+    queries, run = typed("judged", lang)
+    s = summarise(score_run(run, queries, sitemap))
+    assert s.ndcg >= NDCG and s.precision >= PRECISION, s
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("lang", [pytest.param("ja", marks=ENGINE_PENDING), pytest.param("en", marks=ENGINE_PENDING)])
 def test_search_finds_what_readers_mean(typed, sitemap, lang):
     queries, run = typed("judged", lang)
     s = summarise(score_run(run, queries, sitemap))
-    assert s.recall >= RECALL and s.ndcg >= NDCG and s.precision >= PRECISION, s
+    assert s.recall >= RECALL, s
 
 
 @pytest.mark.browser
@@ -203,7 +212,8 @@ def test_nothing_loads_for_search_before_the_box_is_focused(page, site_server, p
     fetched = {r.url: r for r in requests if "/assets/search/" in r.url}
     assert any("lexicon.json" in url for url in fetched) and any("/terms/" in url for url in fetched)
     assert not any("search_index" in r.url for r in requests)
-    size = sum(len(gzip.compress(r.response().body())) for r in fetched.values())
+    # a 304 (page.js revalidated from the cache when the search navigates) carries no body
+    size = sum(len(gzip.compress(r.response().body())) for r in fetched.values() if r.response().status != 304)
     assert size <= FIRST_QUERY_BUDGET, (size, sorted(fetched))
 
 

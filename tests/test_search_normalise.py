@@ -10,7 +10,8 @@ import subprocess
 import pytest
 
 from build_scripts.pipeline import Paths, load
-from build_scripts.search import amounts, english, japanese, katakana
+from build_scripts.reference.refs import ref_of
+from build_scripts.search import amounts, english, japanese, katakana, synonyms
 from build_scripts.search.normalise import grams, japanese_runs, normalise, words
 from build_scripts.translation.numbers import english_values, japanese_values
 
@@ -73,6 +74,13 @@ def test_amounts_are_values_whatever_their_writing():
     assert amounts.key(1.4e12) in amounts.terms("$1.4T", "en") & amounts.terms("$1.4 trillion", "en")
     assert amounts.key(1e-3) in amounts.terms("1000分の1", "ja") & amounts.terms("1/1000", "en")
     assert amounts.key(2e10) in amounts.terms("$20bn", "en")
+    # a percentage, as the corpus writes Microsoft's stake (27%の株式, its 27% stake)
+    stake = amounts.percent_key(27)
+    assert stake in amounts.terms("マイクロソフトの切り札は27%の株式保有ではなく", "ja")
+    assert stake in amounts.terms("Microsoft’s trump card is not its 27% stake", "en")
+    for written, lang in (("27パーセント", "ja"), ("27 percent", "en"), ("２７％", "ja")):
+        assert stake in amounts.terms(written, lang)
+    assert stake not in amounts.terms("the 27 questions", "en")
 
 
 def test_number_parsing_shared_with_the_translation_check():
@@ -137,3 +145,57 @@ def test_python_and_javascript_agree_on_every_passage(documents):
     pairs = zip(vocabulary + extra, stems, js["stems"], strict=False)
     assert js["stems"] == stems, [(w, a, b) for w, a, b in pairs if a != b][:10]
     assert len(texts) > 500 and len(vocabulary) > 2000
+
+
+def test_search_terms_are_forms_of_their_concept():
+    """A glossary term's, a person's and a topic's search_terms (the words readers type
+    that the texts do not use) lead to the concept, as its forms do."""
+    pairs = {tuple(p) for p in synonyms.forms(load(Paths(ROOT)).reference)}
+    assert ("原発", "@g:nuclear-power") in pairs  # a clipping of 原子力発電
+    assert ("nuclear", "@g:nuclear-power") in pairs  # a form the texts use
+    assert ("bail-out", "@g:bailout") in pairs
+    assert all(form == normalise(form).strip() for form, *_ in pairs)
+    # a topic's keyword leads to it more weakly than its name (core.js, KEYWORD tier)
+    assert ("電力とエネルギ", "@t:power-energy") in pairs  # its name
+    assert ("電力需要", "@t:power-energy") in pairs  # a search term
+    assert ("天然ガス", "@t:power-energy", 1) in pairs  # a keyword
+
+
+def test_english_concept_forms_of_several_words_are_phrases(documents):
+    """A written-out form finds the phrase, not its words apart (index.py, =<stems>)."""
+    from build_scripts.search.entries import document_records
+    from build_scripts.search.index import Analyser
+
+    analyser = Analyser(document_records(documents[:1]), ["world model", "cost to serve", "原子力発電"])
+    assert analyser.phrases == {("world", "model"), ("cost", "serv")}
+    assert "=world model" in analyser.terms("Sora is a step toward world models.", "en")
+    assert "=world model" not in analyser.terms("A model of the world.", "en")
+    assert "=cost serv" in analyser.terms("the cost to serve a query", "en")
+    # a Japanese form is one term where it occurs (not only its bigrams apart)
+    assert "=原子力発電" in analyser.terms("小型の原子力発電所", "ja")
+    assert "=原子力発電" not in analyser.terms("原子力による発電", "ja")
+
+
+def test_answers_follow_their_question(documents):
+    """An interview's answers follow its question, the interviewee's turns the
+    interviewer's (entries.leaders): the results show them after it."""
+    from build_scripts.search.entries import document_records, leaders
+
+    records = document_records(documents)
+    runs = leaders(records)
+    follows = {records[leader].ref: [r.ref for r in records[first : first + n]] for leader, first, n in runs}
+    assert follows["003_9e20f7f232edeced:q23"] == ["003_9e20f7f232edeced:q23-a1", "003_9e20f7f232edeced:q23-a2"]
+    assert follows["001_814190bd2886a73f:t1421"] == ["001_814190bd2886a73f:t1440"]
+    assert all(records[leader].url == records[first].url for leader, first, _ in runs)
+
+
+def test_passages_about_a_topic_are_told_from_those_that_mention_it():
+    """@t+: a passage with several of a topic's keywords is about it (synonyms.passage_concepts)."""
+    reference = load(Paths(ROOT)).reference
+    concepts = synonyms.passage_concepts(reference)
+    topic = next(t for t in reference.topics if t.id == "power-energy")
+    about = [p for p in reference.topic_passages["power-energy"] if "@t+:power-energy" in concepts[ref_of(p)]]
+    mention = [p for p in reference.topic_passages["power-energy"] if "@t+:power-energy" not in concepts[ref_of(p)]]
+    assert about and mention
+    assert all(synonyms.keyword_count(topic, seg) >= synonyms.STRONG for _, seg in about)
+    assert all(synonyms.keyword_count(topic, seg) == 1 for _, seg in mention)

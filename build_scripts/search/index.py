@@ -24,7 +24,13 @@ Terms (normalise.py for the normalisation, shared with the worker):
                    without word boundaries)
   #<value>         amounts as values (amounts.py): #5e11
   ~<katakana>      the katakana reading of Latin words (katakana.py)
-  @g: @p: @t:      concepts: glossary terms, people, topics (synonyms.py)
+  @g: @p: @t:      concepts: glossary terms, people, topics (synonyms.py);
+  @t+:             a topic's passages about it (several of its keywords)
+  =<stems>         an English concept form of several words as a phrase: its
+                   stems in a row, function words aside (=world model), so
+                   that a form written out finds the phrase, not its words apart
+  =<form>          a Japanese concept form as a substring (=原子力): one term
+                   where its bigrams would be several
 
 A term's postings: for each field where it occurs (Japanese text, English
 text, concept), the ids of its records, ascending.
@@ -44,7 +50,7 @@ import math
 from ..model import LANGS, Document
 from ..reference.apparatus import Reference
 from . import amounts, english, japanese, katakana, synonyms
-from .entries import Record, document_records, page_records, reference_records
+from .entries import Record, document_records, leaders, page_records, reference_records
 from .normalise import grams, japanese_runs, normalise, words
 
 SHARD_BYTES = 4_000  # the target raw size of a term shard
@@ -91,13 +97,18 @@ def encode_term(term: str, fields: dict[int, list[int]]) -> bytes:
 class Analyser:
     """A text's terms, the index's side of normalisation."""
 
-    def __init__(self, records: list[Record]):
+    def __init__(self, records: list[Record], forms: list[str] = ()):
+        """``forms``: the concept forms, whose English ones of several words and Japanese
+        ones are phrase terms (=<stems>, =<form>)."""
         self.renderer = katakana.Renderer()
         self.cache: dict[tuple[str, str], frozenset[str]] = {}
         vocabulary = set()
         for text in {r.text.get(lang, "") for r in records for lang in FIELDS}:
             vocabulary |= {english.stem(w) for w in words(normalise(text))}
         self.spellings = english.spelling_stems(vocabulary)
+        self.phrases = synonyms.phrases(forms, self.spellings)
+        self.phrase_lengths = sorted({len(p) for p in self.phrases})
+        self.japanese_forms = synonyms.japanese_forms(forms)
 
     def terms(self, text: str, lang: str) -> frozenset[str]:
         key = (text, lang)
@@ -107,9 +118,15 @@ class Analyser:
 
     def _terms(self, text: str, lang: str) -> set[str]:
         norm = normalise(text)
-        out = {t for w in words(norm) if (t := english.term(w, self.spellings))}
+        stems = [t for w in words(norm) if (t := english.term(w, self.spellings))]
+        out = set(stems)
+        for n in self.phrase_lengths:
+            runs = (tuple(stems[i : i + n]) for i in range(len(stems) - n + 1))
+            out |= {"=" + " ".join(run) for run in runs if run in self.phrases}
         for run in japanese_runs(norm):
             out.update(grams(run))
+            for i in range(len(run) - 1):  # the forms that start at each bigram
+                out |= {"=" + f for f in self.japanese_forms.get(run[i : i + 2], ()) if run.startswith(f, i)}
         out |= amounts.terms(text, lang)
         out |= katakana.terms(text, self.renderer)
         return out
@@ -126,7 +143,8 @@ def build_index(
     passages = document_records(documents)
     records = passages + reference_records(reference, titles or _default_titles()) + page_records(pages or {})
     concepts = synonyms.passage_concepts(reference)
-    analyser = Analyser(records)
+    concept_forms = synonyms.forms(reference)
+    analyser = Analyser(records, [c[0] for c in concept_forms])
     postings: dict[str, dict[int, list[int]]] = {}
     for i, record in enumerate(records):
         for f, lang in enumerate(FIELDS):
@@ -150,7 +168,7 @@ def build_index(
             block = [_row(r, lang) for r in records[k : k + BLOCK]]
             files[f"assets/search/text/{lang}/{k // BLOCK}.json"] = _json(block)
     spelling_groups, function_words = japanese.analyse(
-        dict.fromkeys([r.text.get("ja", "") for r in records] + [f for f, _ in synonyms.forms(reference)])
+        dict.fromkeys([r.text.get("ja", "") for r in records] + [c[0] for c in concept_forms])
     )
     lexicon = {
         "format": FORMAT,
@@ -164,7 +182,12 @@ def build_index(
         "function": function_words,
         "spellings": analyser.spellings,
         "variants": spelling_groups,
-        "concepts": synonyms.forms(reference),
+        "concepts": concept_forms,
+        "follows": _follows(leaders(passages)),
+        # the entry names of the records after the passages (reference entries, page
+        # paragraphs), per site: the worker picks the entries a query names without
+        # fetching their texts, so a query costs two rounds of fetches (terms, texts)
+        "names": {lang: [r.section.get(lang) or "" for r in records[len(passages) :]] for lang in FIELDS},
     }
     lexicon["build"] = hashlib.sha256(b"".join(encoded[t] for t in sorted(encoded))).hexdigest()[:12]
     files["assets/search/lexicon.json"] = _json(lexicon)
@@ -177,6 +200,16 @@ def _row(r: Record, lang: str) -> list:
     other = FIELDS[1 - FIELDS.index(lang)]
     title = r.title.get(lang) or r.title.get(other, "")
     return [r.url, r.anchor, title, r.section.get(lang) or "", r.text.get(lang, "")]
+
+
+def _follows(runs: list[list[int]]) -> list[int]:
+    """[leader, first, count] runs, flat and small: the gap from the last leader,
+    the first follower less the leader, the count (core.js ``prepareLexicon``)."""
+    out, last = [], 0
+    for leader, first, count in runs:
+        out += [leader - last, first - leader, count]
+        last = leader
+    return out
 
 
 def _gaps(ids: list[int]) -> list[int]:

@@ -1,5 +1,5 @@
 """The one text normalisation of the search, applied alike to the passages
-(here, at build time) and to the reader's query (docs/assets/search/core.js,
+(here, at build time) and to the reader's query (docs/assets/search/normalise.js,
 ``normalise`` and ``units``; tests/test_search_normalise.py holds the two to
 the same output on every passage of the corpus).
 

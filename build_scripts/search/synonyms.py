@@ -7,7 +7,9 @@ a term of the passages the reference apparatus found for it
 people's names, the topics' keywords plus include and less exclude), so that
 a query naming it in any of its forms, in either language, reaches them all:
 温室, warm shell and ウォームシェル one term; アルトマン, Altman and Sam Altman one
-person. Topics reach their passages at a lower weight than direct matches
+person. A concept's search_terms (editorial data: the words readers type
+that the texts do not use, 原発 for 原子力) are forms of it here too.
+Topics reach their passages at a lower weight than direct matches
 (core.js, TOPIC_WEIGHT).
 
 The worker finds a concept in a query by its forms, shipped normalised: a
@@ -20,25 +22,63 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..reference.apparatus import Reference
+from ..reference.matching import english_pattern
 from ..reference.refs import ref_of
-from .normalise import normalise
+from ..reference.topics import Topic
+from . import english
+from .normalise import japanese_runs, normalise, words
 
 
-def forms(reference: Reference) -> list[list[str]]:
-    """[normalised form, concept] pairs, longest form first."""
-    pairs: set[tuple[str, str]] = set()
+def forms(reference: Reference) -> list[list]:
+    """[normalised form, concept] pairs, longest form first; [form, topic, 1] for a
+    topic's keyword: a word its passages use, not a name of the topic, so a weaker
+    lead to it (core.js ranks it below a topic's name)."""
+    pairs: dict[tuple[str, str], bool] = {}
+
+    def add(names, key: str, keyword: bool = False) -> None:
+        for name in names:
+            form = normalise(name).strip()
+            if form:
+                pairs[form, key] = pairs.get((form, key), True) and keyword
+
     for t in reference.glossary.terms:
-        pairs |= {(f, f"@g:{t.id}") for f in (*t.ja_forms, *t.en_forms)}
+        add((*t.ja_forms, *t.en_forms, *t.search_ja, *t.search_en), f"@g:{t.id}")
     for e in reference.people:
-        pairs |= {(n, f"@p:{e.id}") for n in (*e.names_ja, *e.names_en)}
+        add((*e.names_ja, *e.names_en, *e.search_ja, *e.search_en), f"@p:{e.id}")
     for topic in reference.topics:
-        pairs |= {(f, f"@t:{topic.id}") for f in (topic.ja, topic.en, *topic.keywords_ja, *topic.keywords_en)}
-    out = {(normalise(form).strip(), key) for form, key in pairs if form.strip()}
-    return [list(p) for p in sorted(out, key=lambda p: (-len(p[0]), p))]
+        add((topic.ja, topic.en, *topic.search_ja, *topic.search_en), f"@t:{topic.id}")
+        add((*topic.keywords_ja, *topic.keywords_en), f"@t:{topic.id}", keyword=True)
+    ordered = sorted(pairs.items(), key=lambda p: (-len(p[0][0]), p[0]))
+    return [[form, key, 1] if keyword else [form, key] for (form, key), keyword in ordered]
+
+
+def phrases(forms: list[str], spellings: dict[str, str]) -> set[tuple[str, ...]]:
+    """The English concept forms of two words or more (normalised), as their
+    stems, function words aside: the index records where each occurs as a
+    phrase (index.py), core.js looks a written-out form up by it."""
+    out = set()
+    for form in forms:
+        stems = tuple(t for w in words(form) if (t := english.term(w, spellings)))
+        if len(stems) > 1 and not japanese_runs(form):
+            out.add(stems)
+    return out
+
+
+def japanese_forms(forms: list[str]) -> dict[str, list[str]]:
+    """The Japanese concept forms (normalised, two characters or more, all in one
+    Japanese run) by their first two characters: the index records where each
+    occurs (=<form>), core.js looks a written-out form up by it."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(set(forms)):
+        if len(form) > 1 and japanese_runs(form) == [form]:
+            out[form[:2]].append(form)
+    return dict(out)
 
 
 def passage_concepts(reference: Reference) -> dict[str, set[str]]:
-    """DOC:ID -> the concepts the passage concerns."""
+    """DOC:ID -> the concepts the passage concerns. A topic's passage that uses
+    STRONG of its keywords or more (or is listed under its include) is about it
+    and has @t+:<topic> too; one that uses a single keyword may only mention it."""
     out: dict[str, set[str]] = defaultdict(set)
     for prefix, table in (
         ("@g:", reference.term_passages),
@@ -48,4 +88,19 @@ def passage_concepts(reference: Reference) -> dict[str, set[str]]:
         for key, passages in table.items():
             for passage in passages:
                 out[ref_of(passage)].add(prefix + key)
+    for topic in reference.topics:
+        included = set(topic.include)
+        for passage in reference.topic_passages.get(topic.id, ()):
+            if ref_of(passage) in included or keyword_count(topic, passage[1]) >= STRONG:
+                out[ref_of(passage)].add(f"@t+:{topic.id}")
     return out
+
+
+STRONG = 2
+
+
+def keyword_count(topic: Topic, seg) -> int:
+    """How many distinct keywords of ``topic`` a passage uses, in either language."""
+    ja = {k for k in topic.keywords_ja if k in seg.ja}
+    en = {k.lower() for k in topic.keywords_en if english_pattern([k]).search(seg.en)}
+    return max(len(ja), len(en))  # a passage and its translation say the same

@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  amountKey, createSearch, decodeShard, excerpt, fnv1a, matchRanges, normalise, parse, prepareLexicon, resultItems,
+  APART_WEIGHT, amountKey, createSearch, decodeShard, excerpt, fnv1a, matchRanges, needlesOf, normalise, parse,
+  prepareLexicon, resultItems,
 } from "../../docs/assets/search/core.js";
 
 /* A tiny index, written the way build_scripts/search/index.py writes one. */
@@ -50,14 +51,15 @@ const TERMS = {
 };
 const LEXICON = {
   format: 1, records: RECORDS.ja.length, passages: 3, shards: 3, block: 2, boost: [], site: { ja: [], en: [] },
-  stopwords: ["the", "a", "will", "are", "there", "not"], function: ["の", "が", "は", "どう", "なる", "ない"],
+  stopwords: ["the", "a", "will", "are", "there", "not"], function: ["の", "が", "は", "どう", "なる", "ない", "いつ"],
   spellings: { centr: "center" }, variants: [["売上", "売り上げ"]], concepts: [["温室", "@g:warm-shell"], ["warm shell", "@g:warm-shell"], ["ウォームシェル", "@g:warm-shell"]],
+  names: { ja: RECORDS.ja.slice(3).map((row) => row[3]), en: RECORDS.en.slice(3).map((row) => row[3]) },
 };
-function loader(fetched = []) {
+function loader(fetched = [], lexicon = LEXICON) {
   const shards = Array.from({ length: LEXICON.shards }, () => []);
   for (const [term, fields] of Object.entries(TERMS)) shards[fnv1a(term) % LEXICON.shards].push(...encodeTerm(term, fields));
   return {
-    lexicon: async () => { fetched.push("lexicon"); return LEXICON; },
+    lexicon: async () => { fetched.push("lexicon"); return lexicon; },
     shard: async (k) => { fetched.push(`shard ${k}`); return new Uint8Array(shards[k]); },
     block: async (k) => {
       fetched.push(`block ${k}`);
@@ -80,6 +82,18 @@ test("function words and question particles never make a part", () => {
   assert.deepEqual(parse("will the data centres", lexicon).map((p) => p.text), ["data", "centres"]);
 });
 
+test("a verb or adjective with its ending ranks but never blocks; a particle after a Latin word is a particle", async () => {
+  const lexicon = prepareLexicon(LEXICON);
+  assert.deepEqual(parse("AGIはいつ来る", lexicon).map((p) => [p.text, p.soft]), [["agi", false], ["来る", true]]);
+  // 上がる is not in the passage: it is found by 電力, its subject
+  assert.deepEqual(parse("電力は上がる", lexicon).map((p) => [p.text, p.soft]), [["電力", false], ["上がる", true]]);
+  const engine = createSearch(loader(), "ja");
+  assert.deepEqual((await engine.search("電力は上がる")).results.map((r) => r.id), [0]);
+  // alone, such a word must match
+  assert.deepEqual(parse("上がる", lexicon).map((p) => p.soft), [false]);
+  assert.deepEqual((await engine.search("上がる")).results, []);
+});
+
 test("amounts become their value, spelling variants and concepts alternatives", () => {
   const lexicon = prepareLexicon(LEXICON);
   const [amount] = parse("$500B", lexicon);
@@ -89,6 +103,25 @@ test("amounts become their value, spelling variants and concepts alternatives", 
   assert.ok(sales.alternatives.some((a) => a.text === "売上"));
   const [shell] = parse("warm shell", lexicon);
   assert.ok(shell.alternatives.some((a) => a.units.includes("@g:warm-shell")));
+  // a concept's words typed together are found as a phrase first, apart after
+  assert.deepEqual(shell.alternatives[0].units, ["=warm shell"]);
+  assert.deepEqual(shell.alternatives[1], { units: ["warm", "shell"], weight: APART_WEIGHT, text: "warm shell", apart: true });
+  const needles = needlesOf([shell], [{ alternative: 0 }], lexicon);
+  assert.deepEqual([...needles.stems].sort(), ["shell", "warm"]);
+  // a concept also stands for its other forms as words, in either language: a passage
+  // that says 温室 is found even where the reference data did not tie it to the term
+  const [kanji] = parse("温室", lexicon);
+  // an English form of several words as a phrase (index.py: =<stems>)
+  assert.ok(kanji.alternatives.some((a) => a.form === "warm shell" && a.units.join() === "=warm shell"));
+  assert.ok(shell.alternatives.some((a) => a.form === "温室" && a.units.join() === "=温室"));
+});
+
+test("a topic named leads to the passages about it, then to those that mention it; a keyword only to the first", () => {
+  const lexicon = prepareLexicon({ ...LEXICON, concepts: [["エネルギ", "@t:power"], ["電力", "@t:power", 1]] });
+  const named = parse("エネルギー", lexicon)[0].alternatives.filter((a) => a.topic);
+  assert.deepEqual(named.map((a) => [a.units.join(), a.strong || false]), [["@t+:power", true], ["@t:power", false]]);
+  const keyword = parse("電力", lexicon)[0].alternatives.filter((a) => a.topic);
+  assert.deepEqual(keyword.map((a) => [a.units.join(), a.topic]), [["@t+:power", "keyword"]]);
 });
 
 test("a shard decodes to the ids written", () => {
@@ -103,10 +136,26 @@ test("search finds both languages, ranks the site's language first, loads only w
   assert.deepEqual(found.results.map((r) => r.id), [0]);
   assert.ok(!fetched.some((f) => f.startsWith("block")));
   const shell = await engine.search("温室");
-  // the passage (concept and word) and the glossary entry above it
-  assert.deepEqual(shell.results.map((r) => r.id), [3, 2]);
+  // the passage (concept and word), then the glossary entry, chosen by its name in the lexicon:
+  // searching fetches terms only, texts are fetched once for the results shown (rowsFor)
+  assert.deepEqual(shell.results.map((r) => r.id), [2, 3]);
+  assert.ok(!fetched.some((f) => f.startsWith("block")));
+  const rows = await engine.rowsFor(shell);
+  // 温室 was found in the Japanese text only: the Japanese rows come in the same round
+  assert.deepEqual(fetched.filter((f) => f.startsWith("block")), ["block en/1", "block ja/1"]);
+  assert.equal(rows.own.get(3)[3], "warm shell");
+  assert.deepEqual([...rows.other.keys()], [2, 3]);
+  await engine.rowsFor(shell);
+  assert.equal(fetched.filter((f) => f.startsWith("block")).length, 2, "a block is fetched once");
   assert.deepEqual((await engine.search("half a trillion")).results.map((r) => r.id), [1]);
   assert.deepEqual((await engine.search("bitcoin")).results, []);
+});
+
+test("the passages that follow a found question (its answers) follow it in the results", async () => {
+  const engine = createSearch(loader([], { ...LEXICON, follows: [0, 1, 1] }), "ja");
+  const found = await engine.search("データセンタ");
+  assert.deepEqual(found.results.map((r) => r.id), [0, 1]);
+  assert.equal(found.results[1].follows, 0);
 });
 
 test("results carry escaped excerpts with the matches marked, never inside an entity", async () => {
@@ -120,6 +169,19 @@ test("results carry escaped excerpts with the matches marked, never inside an en
   assert.deepEqual(passage.terms, { "雇用": true });
   const { html } = excerpt("R&D & amp", matchRanges("R&D & amp", { strings: new Set(["amp"]), stems: new Set(), amounts: new Set() }, prepareLexicon(LEXICON)));
   assert.equal(html, "R&amp;D &amp; <mark>amp</mark>");
+});
+
+test("an amount or a percentage is marked wherever its value is written", () => {
+  const needles = { strings: new Set(), stems: new Set(), amounts: new Set([amountKey(5e11)]) };
+  const text = "A $500 billion investment, 5,000億ドル";
+  const marked = matchRanges(text, needles, prepareLexicon(LEXICON)).map(([s, e]) => text.slice(s, e));
+  assert.deepEqual(marked, ["500 billion", "5,000億"]);
+  // a percentage is its own value, found and marked however it is written
+  const [stake] = parse("27パーセント", prepareLexicon(LEXICON));
+  assert.deepEqual(stake.alternatives.map((a) => a.units), [["%2.7e1"]]);
+  const percent = { strings: new Set(), stems: new Set(), amounts: new Set(["%2.7e1"]) };
+  const sentence = "its 27% stake, 27 questions";
+  assert.deepEqual(matchRanges(sentence, percent, prepareLexicon(LEXICON)).map(([s, e]) => sentence.slice(s, e)), ["27%"]);
 });
 
 test("a failed load rejects and is tried again", async () => {
