@@ -143,14 +143,17 @@ export function createSearch(loader, lang) {
     return fnv1a(term) % lexicon.shards;
   }
 
+  /* Each term's postings, fetching the shards not yet here in one round; a concept
+     term the lexicon lists as absent costs no fetch (each shard is a request). */
   async function postings(terms) {
-    const wanted = [...new Set(terms.map(shardOf))].filter((k) => !shards.has(k));
+    const present = terms.filter((t) => !lexicon.absent.has(t));
+    const wanted = [...new Set(present.map(shardOf))].filter((k) => !shards.has(k));
     await Promise.all(wanted.map(async (k) => {
       const bytes = await loader.shard(k);
       shards.set(k, decodeShard(bytes));
     }));
     const out = new Map();
-    for (const t of terms) out.set(t, shards.get(shardOf(t)).get(t) || [null, null, null]);
+    for (const t of terms) out.set(t, (!lexicon.absent.has(t) && shards.get(shardOf(t)).get(t)) || [null, null, null]);
     return out;
   }
 
