@@ -6,29 +6,9 @@ import {
   APART_WEIGHT, amountKey, createSearch, decodeShard, excerpt, fnv1a, matchRanges, needlesOf, normalise, parse,
   prepareLexicon, resultItems,
 } from "../../docs/assets/search/core.js";
+import { encodeTerm } from "./encode.mjs";
 
 /* A tiny index, written the way build_scripts/search/index.py writes one. */
-function varints(numbers) {
-  const out = [];
-  for (let n of numbers) {
-    while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); }
-    out.push(n);
-  }
-  return out;
-}
-function encodeTerm(term, fields) {
-  const name = [...new TextEncoder().encode(term)];
-  const out = [...varints([name.length]), ...name];
-  let mask = 0;
-  for (const f of Object.keys(fields)) mask |= 1 << Number(f);
-  out.push(mask);
-  for (const f of Object.keys(fields).sort()) {
-    const ids = fields[f];
-    out.push(...varints([ids.length, ...ids.map((id, i) => (i ? id - ids[i - 1] : id))]));
-  }
-  return out;
-}
-
 const RECORDS = {
   ja: [
     ["documents/a/", "p1", "文書A", "", "データセンターの電力需要が急増している。"],

@@ -3,25 +3,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fnv1a } from "../../docs/assets/search/core.js";
+import { encodeTerm } from "./encode.mjs";
 
 const RECORDS = 40; // every one says 電力: more results than Material renders at once
 const BLOCK = 2;
 const SHARDS = 3;
 
-function varints(numbers) {
-  const out = [];
-  for (let n of numbers) {
-    while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); }
-    out.push(n);
-  }
-  return out;
-}
-
 /* The index files, as index.py writes them: one term, 電力, in every Japanese text. */
 function files() {
-  const name = [...new TextEncoder().encode("電力")];
-  const ids = Array.from({ length: RECORDS }, (_, i) => i);
-  const term = [...varints([name.length]), ...name, 1, ...varints([ids.length, 0, ...ids.slice(1).map(() => 1)])];
+  const term = encodeTerm("電力", { 0: Array.from({ length: RECORDS }, (_, i) => i) });
   const out = new Map();
   for (let k = 0; k < SHARDS; k++) out.set(`terms/${k}.bin`, new Uint8Array(k === fnv1a("電力") % SHARDS ? term : []));
   for (let k = 0; k < RECORDS / BLOCK; k++) {
