@@ -99,3 +99,16 @@ def test_a_kanji_compound_no_passage_has_is_tried_shortened(index, records):
     # a compound that is found is never shortened
     [whole] = search(index, "ja", "軍拡競争")
     assert whole["results"] and not any(a["relaxed"] for p in whole["parts"] for a in p["alternatives"])
+
+
+def test_a_concept_form_no_text_writes_costs_no_shard(index, records):
+    # the texts write NVIDIA and Azure, never エヌビディア or アジュール (both forms in
+    # the reference data); they do write 原子力 and nuclear power
+    absent = set(json.loads((index / "lexicon.json").read_text(encoding="utf-8"))["absent"])
+    assert not any("エヌビデイア" in texts(r) or "アジュール" in texts(r) for r in records)
+    assert {"=エヌビデイア", "=アジュール"} <= absent
+    assert not {"=原子力", "=nuclear power"} & absent
+    # and the query still finds NVIDIA, through the concept
+    [found] = search(index, "ja", "エヌビディア")
+    passages = [records[r["id"]] for r in found["results"] if r["id"] < len(records)]
+    assert passages and "nvidia" in texts(passages[0])

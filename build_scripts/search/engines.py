@@ -48,16 +48,22 @@ class Shown:
 
 
 # Installed before Material's scripts: timestamps of the committing keyup and
-# of the result list's mutations, and the number of groups the worker returned.
+# of the result list's mutations, the number of groups the worker returned, and
+# whether its list is complete (ours sends the first groups, then the whole list:
+# worker.js FIRST_GROUPS).
 MATERIAL_PROBE = """(() => {
-  const s = window.__probe = {armed: false, waiting: false, keyup: 0, latency: 0, done: 0, groups: 0, placeholder: ""};
+  const s = window.__probe = {armed: false, waiting: false, keyup: 0, latency: 0, done: 0, groups: 0, complete: false,
+    placeholder: ""};
   const Native = window.Worker;
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
       this.addEventListener("message", (e) => {
         const d = e.data;
-        if (d && d.type === 3 && d.data && Array.isArray(d.data.items)) s.groups = d.data.items.length;
+        if (d && d.type === 3 && d.data && Array.isArray(d.data.items)) {
+          s.groups = d.data.items.length;
+          s.complete = !d.data.partial;
+        }
       });
     }
   };
@@ -142,11 +148,15 @@ class MaterialSearch:
                 arg=PLACEHOLDER[self.lang],
                 timeout=TIMEOUT_MS,
             )
-        done = page.evaluate("() => { window.__probe.armed = true; return window.__probe.done; }")
+        done = page.evaluate(
+            "() => { window.__probe.armed = true; window.__probe.complete = false; return window.__probe.done; }"
+        )
         self.box.fill(text)
         self.box.press("End")
         page.wait_for_function("(n) => window.__probe.done > n", arg=done, timeout=TIMEOUT_MS)
         latency = page.evaluate("() => window.__probe.latency")
+        # the results are read from the whole list, as a reader scrolling sees them
+        page.wait_for_function("() => window.__probe.complete", timeout=TIMEOUT_MS)
         first = page.evaluate(MATERIAL_READ, FIRST_LINE_PX)
         links = [Link(x["href"], x["visible"]) for x in first["links"] if not x["header"]]
         visible = {x.href for x in links if x.visible}

@@ -30,7 +30,8 @@ Latency, per query (what the benchmark's median is taken over):
 - Material engines: from the keyup that commits the query (the event's own
   timestamp) to the DOM mutation that shows its results in the list (the
   worker's answer and Material's rendering of the first 10 groups; style,
-  layout and paint not included).
+  layout and paint not included). Ours answers with those first groups, then
+  with the whole list (worker.js); the links are read from the whole list.
 - Pagefind: from calling ``pagefind.search`` to the moment the data of the
   results read (the first 10 pages) has resolved; no rendering.
 Bytes: every response the page fetched for search from page load through the

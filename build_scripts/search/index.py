@@ -5,9 +5,10 @@ every passage). Its files, under assets/search/ at the site root:
 
   lexicon.json     what the worker needs before it can read a query: the
                    record counts, the function words and spelling pairs, the
-                   Japanese spelling groups, the concepts' forms, the number
-                   of term shards and records per text block. Fetched when the
-                   reader focuses the search box.
+                   Japanese spelling groups, the concepts' forms and the
+                   concept terms no record has (the worker fetches no shard
+                   for them), the number of term shards and records per text
+                   block. Fetched when the reader focuses the search box.
   terms/<k>.bin    term shards: every term of the index sits in shard
                    fnv1a(term) mod <shards>, so that a query fetches only
                    the shards of its own terms. The number of shards grows
@@ -184,6 +185,8 @@ def build_index(
         "variants": spelling_groups,
         "concepts": concept_forms,
         "follows": _follows(leaders(passages)),
+        # concept terms no record has: the worker fetches no shard for them
+        "absent": sorted(t for t in synonyms.lookups(concept_forms, analyser.spellings) if t not in postings),
         # the entry names of the records after the passages (reference entries, page
         # paragraphs), per site: the worker picks the entries a query names without
         # fetching their texts, so a query costs two rounds of fetches (terms, texts)

@@ -64,6 +64,29 @@ def phrases(forms: list[str], spellings: dict[str, str]) -> set[tuple[str, ...]]
     return out
 
 
+def lookups(concepts: list[list], spellings: dict[str, str]) -> set[str]:
+    """The terms the worker may look up for the concepts, whatever the query: each
+    concept (and a topic's passages about it, @t+:) and each form written out as
+    one term (core.js ``formUnits``: a Japanese form as =<form>, an English form of
+    several words as =<stems>, one English word as its stem). The index lists those
+    that no record has (lexicon ``absent``), so that the worker fetches no shard for
+    them: about half of a query's terms at 100x, each a request."""
+    out = set()
+    for form, key, *_ in concepts:
+        out.add(key)
+        if key.startswith("@t:"):
+            out.add("@t+:" + key[3:])
+        runs = japanese_runs(form)
+        stems = [t for w in words(form) if (t := english.term(w, spellings))]
+        if runs == [form] and len(form) > 1:
+            out.add("=" + form)
+        elif not runs and len(stems) > 1:
+            out.add("=" + " ".join(stems))
+        elif not runs and stems:
+            out.add(stems[0])
+    return out
+
+
 def japanese_forms(forms: list[str]) -> dict[str, list[str]]:
     """The Japanese concept forms (normalised, two characters or more, all in one
     Japanese run) by their first two characters: the index records where each

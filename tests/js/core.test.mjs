@@ -6,29 +6,9 @@ import {
   APART_WEIGHT, amountKey, createSearch, decodeShard, excerpt, fnv1a, matchRanges, needlesOf, normalise, parse,
   prepareLexicon, resultItems,
 } from "../../docs/assets/search/core.js";
+import { encodeTerm } from "./encode.mjs";
 
 /* A tiny index, written the way build_scripts/search/index.py writes one. */
-function varints(numbers) {
-  const out = [];
-  for (let n of numbers) {
-    while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n = Math.floor(n / 128); }
-    out.push(n);
-  }
-  return out;
-}
-function encodeTerm(term, fields) {
-  const name = [...new TextEncoder().encode(term)];
-  const out = [...varints([name.length]), ...name];
-  let mask = 0;
-  for (const f of Object.keys(fields)) mask |= 1 << Number(f);
-  out.push(mask);
-  for (const f of Object.keys(fields).sort()) {
-    const ids = fields[f];
-    out.push(...varints([ids.length, ...ids.map((id, i) => (i ? id - ids[i - 1] : id))]));
-  }
-  return out;
-}
-
 const RECORDS = {
   ja: [
     ["documents/a/", "p1", "文書A", "", "データセンターの電力需要が急増している。"],
@@ -56,8 +36,8 @@ const LEXICON = {
   names: { ja: RECORDS.ja.slice(3).map((row) => row[3]), en: RECORDS.en.slice(3).map((row) => row[3]) },
 };
 function loader(fetched = [], lexicon = LEXICON) {
-  const shards = Array.from({ length: LEXICON.shards }, () => []);
-  for (const [term, fields] of Object.entries(TERMS)) shards[fnv1a(term) % LEXICON.shards].push(...encodeTerm(term, fields));
+  const shards = Array.from({ length: lexicon.shards }, () => []);
+  for (const [term, fields] of Object.entries(TERMS)) shards[fnv1a(term) % lexicon.shards].push(...encodeTerm(term, fields));
   return {
     lexicon: async () => { fetched.push("lexicon"); return lexicon; },
     shard: async (k) => { fetched.push(`shard ${k}`); return new Uint8Array(shards[k]); },
@@ -149,6 +129,27 @@ test("search finds both languages, ranks the site's language first, loads only w
   assert.equal(fetched.filter((f) => f.startsWith("block")).length, 2, "a block is fetched once");
   assert.deepEqual((await engine.search("half a trillion")).results.map((r) => r.id), [1]);
   assert.deepEqual((await engine.search("bitcoin")).results, []);
+});
+
+test("a concept term that the lexicon lists as absent costs no shard", async () => {
+  // 温室's other form ウォームシェル, written out, is a term the tiny index does not have
+  const term = "=ウォームシェル";
+  const lookups = (lexicon) => {
+    const fetched = [];
+    return [fetched, createSearch(loader(fetched, lexicon), "ja")];
+  };
+  const lexicon = { ...LEXICON, shards: 7 };
+  const [all, plain] = lookups(lexicon);
+  const [fewer, skipping] = lookups({ ...lexicon, absent: [term] });
+  const units = (await plain.search("温室")).parts[0].alternatives.flatMap((a) => a.units);
+  assert.ok(units.includes(term));
+  const shard = `shard ${fnv1a(term) % lexicon.shards}`;
+  assert.ok(all.includes(shard));
+  const found = await skipping.search("温室");
+  assert.deepEqual(found.results.map((r) => r.id), (await plain.search("温室")).results.map((r) => r.id));
+  const others = new Set(units.filter((u) => u !== term).map((u) => `shard ${fnv1a(u) % lexicon.shards}`));
+  assert.ok(!others.has(shard), "the absent term has a shard of its own here");
+  assert.deepEqual(fewer.filter((f) => f.startsWith("shard")).sort(), [...others].sort());
 });
 
 test("the passages that follow a found question (its answers) follow it in the results", async () => {

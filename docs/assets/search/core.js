@@ -143,21 +143,25 @@ export function createSearch(loader, lang) {
     return fnv1a(term) % lexicon.shards;
   }
 
+  /* Each term's postings, fetching the shards not yet here in one round; a concept
+     term the lexicon lists as absent costs no fetch (each shard is a request). */
   async function postings(terms) {
-    const wanted = [...new Set(terms.map(shardOf))].filter((k) => !shards.has(k));
+    const present = terms.filter((t) => !lexicon.absent.has(t));
+    const wanted = [...new Set(present.map(shardOf))].filter((k) => !shards.has(k));
     await Promise.all(wanted.map(async (k) => {
       const bytes = await loader.shard(k);
       shards.set(k, decodeShard(bytes));
     }));
     const out = new Map();
-    for (const t of terms) out.set(t, shards.get(shardOf(t)).get(t) || [null, null, null]);
+    for (const t of terms) out.set(t, (!lexicon.absent.has(t) && shards.get(shardOf(t)).get(t)) || [null, null, null]);
     return out;
   }
 
   /* The text rows of records in one language: id -> [url, anchor, page title, section, text].
      A block is fetched once: `blocks` holds its promise from the first request on. */
+  const blockOf = (i, language) => `${language}/${Math.floor(i / lexicon.block)}`;
   async function texts(ids, language = lang) {
-    const key = (i) => `${language}/${Math.floor(i / lexicon.block)}`;
+    const key = (i) => blockOf(i, language);
     for (const k of new Set(ids.map(key))) {
       if (!blocks.has(k)) blocks.set(k, loader.block(k).catch((error) => { blocks.delete(k); throw error; }));
     }
@@ -165,20 +169,27 @@ export function createSearch(loader, lang) {
     return new Map(rows);
   }
 
-  /* Rows for showing results: the site's language, and the other one for
+  const otherLang = lang === "ja" ? "en" : "ja";
+  const ownBit = lang === "ja" ? 1 : 2;
+  const elsewhere = (found) => found.results.filter((r) => !r.how.some((h) => h && h.mask & ownBit)).map((r) => r.id);
+
+  /* Rows for showing results (all of found.results: the worker asks for the
+     first ones, then for all): the site's language, and the other one for
      results found only in their other text (or with no text in this one).
      Both languages in one round of fetches: which results were found only in
      their other text is known from the match; a result with no text in this
      language (rare: an untranslated entry) costs a second round. */
   async function rowsFor(found) {
     const ids = found.results.map((r) => r.id);
-    const bit = lang === "ja" ? 1 : 2;
-    const otherLang = lang === "ja" ? "en" : "ja";
-    const elsewhere = found.results.filter((r) => !r.how.some((h) => h && h.mask & bit)).map((r) => r.id);
-    const [own, other] = await Promise.all([texts(ids), texts(elsewhere, otherLang)]);
+    const [own, other] = await Promise.all([texts(ids), texts(elsewhere(found), otherLang)]);
     const untranslated = ids.filter((i) => !own.get(i)[4] && !other.has(i));
     if (untranslated.length) for (const [i, row] of await texts(untranslated, otherLang)) other.set(i, row);
     return { own, other };
+  }
+
+  /* Whether rowsFor(found) has every block it asks for first, loaded or on its way. */
+  function hasRows(found) {
+    return found.results.every((r) => blocks.has(blockOf(r.id, lang))) && elsewhere(found).every((i) => blocks.has(blockOf(i, otherLang)));
   }
 
   /* record id -> field mask (bit 0 ja, bit 1 en) where every literal unit of
@@ -310,5 +321,5 @@ export function createSearch(loader, lang) {
       .map((x) => x.s);
   }
 
-  return { ready, search, texts, rowsFor, get lexicon() { return lexicon; } };
+  return { ready, search, texts, rowsFor, hasRows, get lexicon() { return lexicon; } };
 }

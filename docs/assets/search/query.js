@@ -31,6 +31,8 @@ export function prepareLexicon(raw) {
     function: new Set(raw.function),
     boost: new Set(undoGaps(raw.boost)),
     siteOnly: { ja: new Set(undoGaps(raw.site.ja)), en: new Set(undoGaps(raw.site.en)) },
+    // concept terms that no record has (index.py): no shard is fetched for them
+    absent: new Set(raw.absent || []),
   };
   // spelling variants: each form (two characters or more) -> the other forms of its group
   lexicon.variantsOf = new Map();

@@ -32,13 +32,28 @@ const engine = createSearch(
   lang,
 );
 
+// Material renders the first 10 groups of a result at once, the rest 4 at a time
+// as the list is scrolled to its end (its components/search/result).
+const FIRST_GROUPS = 10;
+
 let latest = 0;
 async function answer(query, number) {
   const found = await engine.search(query);
   if (number !== latest) return; // the reader typed on: fetch no texts for this one
-  const rows = await engine.rowsFor(found);
   // `query`: which query these results answer (page.js marks the result list with it)
-  if (number === latest) postMessage({ type: RESULT, data: { ...resultItems(found, rows, engine.lexicon, lang, root), query } });
+  const post = (shown, rows, partial) => {
+    if (number === latest) postMessage({ type: RESULT, data: { ...resultItems(shown, rows, engine.lexicon, lang, root), query, partial } });
+  };
+  // Texts cost a request per result at a large size (results are scattered over
+  // the blocks): the first groups are shown as soon as their texts are here, then
+  // the whole list (Material renders it again: the same first groups, the rest
+  // below them). The rest is fetched after the first groups' texts, not beside
+  // them: sharing the connections, it made the first groups later.
+  const first = { ...found, results: found.results.slice(0, FIRST_GROUPS) };
+  const rows = await engine.rowsFor(first);
+  if (engine.hasRows(found)) return post(found, await engine.rowsFor(found), false);
+  post(first, rows, true);
+  post(found, await engine.rowsFor(found), false);
 }
 
 addEventListener("message", (event) => {
