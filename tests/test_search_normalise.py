@@ -36,6 +36,19 @@ def test_width_case_and_katakana_variants():
     assert normalise("データ") == "データ"
 
 
+def test_katakana_lty_and_ry_endings_are_one_spelling():
+    # the texts write ロイヤリティ(フリー) 31 times, ロイヤルティ once; the glossary lists
+    # ロイヤルティフリー as a form readers type
+    assert normalise("ロイヤルティ") == normalise("ロイヤリティ") == normalise("ロイヤリティー")
+    assert normalise("ロイヤルティフリー") == normalise("ロイヤリティ・フリー") == normalise("ロイヤリティフリー")
+    assert normalise("ペナルティ") == normalise("ペナリティ")
+    # -ry and -ity differ only by a final long vowel
+    assert normalise("メモリー") == normalise("メモリ")
+    assert normalise("ユーティリティー") == normalise("ユーティリティ")
+    # -lity stays itself: クオリティ has no ルティ form
+    assert normalise("クオリティ") == "クオリテイ"
+
+
 def test_japanese_units_are_bigrams_and_kanji():
     assert grams("計算資源") == ["計算", "算資", "資源", "計", "算", "資", "源"]
     assert grams("の") == []

@@ -54,6 +54,13 @@ test("normalise folds width, case, long vowels and katakana variants", () => {
   assert.equal(normalise("データセンター"), normalise("データセンタ"));
   assert.equal(normalise("ウェアラブル・デバイス"), "ウエアラブルデバイス");
   assert.equal(normalise("ホロヴィッツ"), "ホロビッツ");
+  // English -lty: ロイヤルティ = ロイヤリティ = ロイヤリティー (normalise.py step 7)
+  assert.equal(normalise("ロイヤルティフリー"), normalise("ロイヤリティ・フリー"));
+  assert.equal(normalise("ロイヤルティ"), normalise("ロイヤリティ"));
+  // and the excerpt marks the spelling the text uses
+  const text = "7年間のロイヤルティフリーのアクセス";
+  const marked = matchRanges(text, { strings: new Set([normalise("ロイヤリティ")]), stems: new Set(), amounts: new Set() }, prepareLexicon(LEXICON));
+  assert.deepEqual(marked.map(([s, e]) => text.slice(s, e)), ["ロイヤルティ"]);
 });
 
 test("function words and question particles never make a part", () => {

@@ -5,7 +5,7 @@
 
 import { amountKey, englishValues, japaneseValues, percents } from "./amounts.js";
 import {
-  DOT, FOLD, FOLD_PATTERN, LONG_VOWEL, VU, VU_PATTERN, WORD, englishTerm, japaneseRuns, words,
+  DOT, FOLD, FOLD_PATTERN, LONG_VOWEL, LTY, VU, VU_PATTERN, WORD, englishTerm, japaneseRuns, words,
 } from "./normalise.js";
 
 export function escapeHtml(text) {
@@ -39,6 +39,7 @@ export function normaliseMapped(text) {
   apply(FOLD_PATTERN, (c) => FOLD[c]);
   apply(LONG_VOWEL, () => "");
   apply(DOT, () => "");
+  apply(LTY, () => "リテイ");
   return [chars.map((c) => c[0]).join(""), chars.map((c) => c[1])];
 }
 
