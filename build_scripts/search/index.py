@@ -24,6 +24,7 @@ Terms (normalise.py for the normalisation, shared with the worker):
   Japanese         character bigrams and single kanji (substring search
                    without word boundaries)
   #<value>         amounts as values (amounts.py): #5e11
+  &<unit>          units of power and energy, however written (units.py): &gw
   ~<katakana>      the katakana reading of Latin words (katakana.py)
   @g: @p: @t:      concepts: glossary terms, people, topics (synonyms.py);
   @t+:             a topic's passages about it (several of its keywords)
@@ -50,7 +51,7 @@ import math
 
 from ..model import LANGS, Document
 from ..reference.apparatus import Reference
-from . import amounts, english, japanese, katakana, synonyms
+from . import amounts, english, japanese, katakana, synonyms, units
 from .entries import Record, document_records, leaders, page_records, reference_records
 from .normalise import grams, japanese_runs, normalise, words
 
@@ -129,6 +130,7 @@ class Analyser:
             for i in range(len(run) - 1):  # the forms that start at each bigram
                 out |= {"=" + f for f in self.japanese_forms.get(run[i : i + 2], ()) if run.startswith(f, i)}
         out |= amounts.terms(text, lang)
+        out |= units.terms(norm)
         out |= katakana.terms(text, self.renderer)
         return out
 

@@ -179,6 +179,20 @@ test("results carry escaped excerpts with the matches marked, never inside an en
   assert.equal(html, "R&amp;D &amp; <mark>amp</mark>");
 });
 
+test("a unit is a part of its own, found and marked however it is written", () => {
+  const lexicon = prepareLexicon(LEXICON);
+  // a reader's query for the interview's ギガワット級データセンター (gigawatt-scale data centres)
+  const [unit, rest] = parse("GW級データセンター", lexicon);
+  assert.deepEqual([unit.text, unit.alternatives.map((a) => a.units)], ["gw", [["&gw"]]]);
+  assert.equal(rest.text, "級データセンタ");
+  assert.deepEqual(parse("kilowatt hours", lexicon)[0].alternatives[0].units, ["&kwh"]);
+  const needles = needlesOf([unit], [{ alternative: 0 }], lexicon);
+  for (const text of ["ギガワット級データセンター", "gigawatt-scale data centres", "a 5GW campus"]) {
+    const marked = matchRanges(text, needles, lexicon).map(([s, e]) => text.slice(s, e));
+    assert.deepEqual(marked, [text.match(/ギガワット|gigawatt|5GW/)[0]], text);
+  }
+});
+
 test("an amount or a percentage is marked wherever its value is written", () => {
   const needles = { strings: new Set(), stems: new Set(), amounts: new Set([amountKey(5e11)]) };
   const text = "A $500 billion investment, 5,000億ドル";
