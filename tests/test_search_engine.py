@@ -13,6 +13,7 @@ import pytest
 
 from build_scripts.pipeline import Paths, load
 from build_scripts.search.entries import document_records
+from build_scripts.search.index import BLOCK, BLOCK_MAX, block_size
 from build_scripts.search.normalise import normalise
 from build_scripts.search.relevance import write_index
 
@@ -112,3 +113,10 @@ def test_a_concept_form_no_text_writes_costs_no_shard(index, records):
     [found] = search(index, "ja", "エヌビディア")
     passages = [records[r["id"]] for r in found["results"] if r["id"] < len(records)]
     assert passages and "nvidia" in texts(passages[0])
+
+
+def test_a_large_index_has_larger_text_files(index):
+    # the real corpus (about 560 records) keeps 4 a file; at 100x (34,115) 16
+    assert json.loads((index / "lexicon.json").read_text(encoding="utf-8"))["block"] == BLOCK == 4
+    assert block_size(34_115) == 16 and block_size(10 * 34_115) == BLOCK_MAX
+    assert block_size(3_411) == BLOCK

@@ -11,7 +11,7 @@ import pytest
 
 from build_scripts.pipeline import Paths, load
 from build_scripts.reference.refs import ref_of
-from build_scripts.search import amounts, english, japanese, katakana, synonyms
+from build_scripts.search import amounts, english, japanese, katakana, synonyms, units
 from build_scripts.search.normalise import grams, japanese_runs, normalise, words
 from build_scripts.translation.numbers import english_values, japanese_values
 
@@ -34,6 +34,19 @@ def test_width_case_and_katakana_variants():
     assert normalise("OpenAI’s") == "openai's"
     # a long vowel inside a word stays: データ is not デタ
     assert normalise("データ") == "データ"
+
+
+def test_katakana_lty_and_ry_endings_are_one_spelling():
+    # the texts write ロイヤリティ(フリー) 31 times, ロイヤルティ once; the glossary lists
+    # ロイヤルティフリー as a form readers type
+    assert normalise("ロイヤルティ") == normalise("ロイヤリティ") == normalise("ロイヤリティー")
+    assert normalise("ロイヤルティフリー") == normalise("ロイヤリティ・フリー") == normalise("ロイヤリティフリー")
+    assert normalise("ペナルティ") == normalise("ペナリティ")
+    # -ry and -ity differ only by a final long vowel
+    assert normalise("メモリー") == normalise("メモリ")
+    assert normalise("ユーティリティー") == normalise("ユーティリティ")
+    # -lity stays itself: クオリティ has no ルティ form
+    assert normalise("クオリティ") == "クオリテイ"
 
 
 def test_japanese_units_are_bigrams_and_kanji():
@@ -81,6 +94,34 @@ def test_amounts_are_values_whatever_their_writing():
     for written, lang in (("27パーセント", "ja"), ("27 percent", "en"), ("２７％", "ja")):
         assert stake in amounts.terms(written, lang)
     assert stake not in amounts.terms("the 27 questions", "en")
+
+
+def test_units_are_one_term_however_written(documents):
+    def unit(text):
+        return units.terms(normalise(text))
+
+    # the interview with Altman: ギガワット級データセンター = gigawatt-scale data centres,
+    # ギガワット規模のキャンパス = gigawatt campuses; the glossary: GW, multi-gigawatt
+    texts = [t for t, _ in _corpus(documents)]
+    assert any("ギガワット級データセンタ" in normalise(t) for t in texts)
+    assert any("gigawatt-scale data centres" in t for t in texts)
+    for written in (
+        "ギガワット級データセンター",
+        "gigawatt-scale data centres",
+        "these gigawatt campuses",
+        "GW",
+        "5GW",
+        "1.5 GW",
+        "multi-gigawatt",
+        "gigawatts",
+    ):
+        assert unit(written) == {"&gw"}, written
+    assert unit("100万キロワット") == unit("kW") == unit("kilowatts") == {"&kw"}
+    assert unit("キロワット時") == unit("kWh") == unit("kilowatt-hours") == unit("kilowatt hour") == {"&kwh"}
+    assert unit("メガワット") == unit("MW") == unit("megawatts") == {"&mw"}  # a keyword of the topic on power
+    assert unit("テラワット時") == unit("TWh") == {"&twh"}
+    # an abbreviation inside a word or a name is not a unit
+    assert not unit("gwen's gwh2 twitter kw1")
 
 
 def test_number_parsing_shared_with_the_translation_check():
@@ -137,7 +178,12 @@ def test_python_and_javascript_agree_on_every_passage(documents):
         terms = {t for w in words(norm) if (t := english.term(w, spellings))}
         for run in japanese_runs(norm):
             terms.update(grams(run))
-        want = {"normalised": norm, "terms": sorted(terms), "amounts": sorted(amounts.terms(text, lang))}
+        want = {
+            "normalised": norm,
+            "terms": sorted(terms),
+            "amounts": sorted(amounts.terms(text, lang)),
+            "units": sorted(units.terms(norm)),
+        }
         if got != want:
             mismatches.append((text[:60], {k: (want[k], got[k]) for k in want if want[k] != got[k]}))
     assert not mismatches, mismatches[:3]

@@ -14,6 +14,11 @@ normalise(text)
      コンピューター → コンピュータ: both spellings are in use).
   6. A middle dot between katakana goes (ウェアラブル・デバイス →
      ウェアラブルデバイス, サム・アルトマン → サムアルトマン).
+  7. English -lty written ルティ is read as リティ, its other spelling
+     (ロイヤルティ = ロイヤリティ = ロイヤリティー, ペナルティ = ペナリティ);
+     -ry and -ty words differ only by a final long vowel (メモリ = メモリー,
+     セキュリティ = セキュリティー), which step 5 folds. SudachiPy's
+     spelling groups (japanese.py) miss these pairs.
 
 units(text) splits normalised text into what the index records:
   - Latin words and numbers, as written (the caller stems them);
@@ -37,6 +42,7 @@ VU = {"ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ": "ボ", "ヴ":
 VU_PATTERN = re.compile("ヴ[ァィェォ]?")
 LONG_VOWEL = re.compile(f"(?<=[{KATAKANA}])ー+(?![{KATAKANA}ー])")
 DOT = re.compile(f"(?<=[{KATAKANA}ー])・(?=[{KATAKANA}])")
+LTY = re.compile("ルテイ")  # after FOLD: ルティ
 WORD = re.compile(r"[a-z0-9\u00df-\u00f6\u00f8-\u024f]+(?:'[a-z]+)*")
 RUN = re.compile(f"[{JAPANESE}]+")
 KANJI_CHAR = re.compile(f"[{KANJI}]")
@@ -45,7 +51,7 @@ KANJI_CHAR = re.compile(f"[{KANJI}]")
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = VU_PATTERN.sub(lambda m: VU[m[0]], text).translate(FOLD)
-    return DOT.sub("", LONG_VOWEL.sub("", text))
+    return LTY.sub("リテイ", DOT.sub("", LONG_VOWEL.sub("", text)))
 
 
 def words(normalised: str) -> list[str]:

@@ -54,6 +54,13 @@ test("normalise folds width, case, long vowels and katakana variants", () => {
   assert.equal(normalise("データセンター"), normalise("データセンタ"));
   assert.equal(normalise("ウェアラブル・デバイス"), "ウエアラブルデバイス");
   assert.equal(normalise("ホロヴィッツ"), "ホロビッツ");
+  // English -lty: ロイヤルティ = ロイヤリティ = ロイヤリティー (normalise.py step 7)
+  assert.equal(normalise("ロイヤルティフリー"), normalise("ロイヤリティ・フリー"));
+  assert.equal(normalise("ロイヤルティ"), normalise("ロイヤリティ"));
+  // and the excerpt marks the spelling the text uses
+  const text = "7年間のロイヤルティフリーのアクセス";
+  const marked = matchRanges(text, { strings: new Set([normalise("ロイヤリティ")]), stems: new Set(), amounts: new Set() }, prepareLexicon(LEXICON));
+  assert.deepEqual(marked.map(([s, e]) => text.slice(s, e)), ["ロイヤルティ"]);
 });
 
 test("function words and question particles never make a part", () => {
@@ -170,6 +177,20 @@ test("results carry escaped excerpts with the matches marked, never inside an en
   assert.deepEqual(passage.terms, { "雇用": true });
   const { html } = excerpt("R&D & amp", matchRanges("R&D & amp", { strings: new Set(["amp"]), stems: new Set(), amounts: new Set() }, prepareLexicon(LEXICON)));
   assert.equal(html, "R&amp;D &amp; <mark>amp</mark>");
+});
+
+test("a unit is a part of its own, found and marked however it is written", () => {
+  const lexicon = prepareLexicon(LEXICON);
+  // a reader's query for the interview's ギガワット級データセンター (gigawatt-scale data centres)
+  const [unit, rest] = parse("GW級データセンター", lexicon);
+  assert.deepEqual([unit.text, unit.alternatives.map((a) => a.units)], ["gw", [["&gw"]]]);
+  assert.equal(rest.text, "級データセンタ");
+  assert.deepEqual(parse("kilowatt hours", lexicon)[0].alternatives[0].units, ["&kwh"]);
+  const needles = needlesOf([unit], [{ alternative: 0 }], lexicon);
+  for (const text of ["ギガワット級データセンター", "gigawatt-scale data centres", "a 5GW campus"]) {
+    const marked = matchRanges(text, needles, lexicon).map(([s, e]) => text.slice(s, e));
+    assert.deepEqual(marked, [text.match(/ギガワット|gigawatt|5GW/)[0]], text);
+  }
 });
 
 test("an amount or a percentage is marked wherever its value is written", () => {

@@ -22,7 +22,8 @@
  *     words as a phrase, index.py's =<stems> terms); a topic (at TOPIC_WEIGHT,
  *     below direct matches; a topic's keywords are too broad to write out);
  *   - katakana for Latin letters (スターゲート = Stargate);
- *   - an amount as its value ($500B = 5000億ドル = half a trillion).
+ *   - an amount as its value ($500B = 5000億ドル = half a trillion);
+ *   - a unit of power or energy as itself (GW = ギガワット = gigawatts).
  * Ranking, in the spirit of BM25: each part weighs its idf (rarer parts
  * more); a match in the site's own language counts 1, in the other
  * OTHER_LANGUAGE; titles, headings and questions count BOOST times.
@@ -46,6 +47,7 @@ import { normalise } from "./normalise.js";
 import { parse, prepareLexicon, relaxed } from "./query.js";
 export * from "./normalise.js";
 export * from "./amounts.js";
+export * from "./units.js";
 export * from "./query.js";
 export * from "./results.js";
 
@@ -225,7 +227,7 @@ export function createSearch(loader, lang) {
     const inPassages = (alt) => [...matchAlternative(alt, found).keys()].some((id) => id < lexicon.passages);
     const extra = [];
     for (const part of parts) {
-      const shorter = part.amount ? [] : relaxed(part, lexicon);
+      const shorter = part.amount || part.unit ? [] : relaxed(part, lexicon);
       if (!shorter.length || part.alternatives.some(inPassages)) continue;
       part.alternatives.push(...shorter);
       extra.push(...shorter.flatMap((alt) => alt.units));
@@ -309,7 +311,7 @@ export function createSearch(loader, lang) {
      that mentions it), then by score. */
   function bestReferences(candidates, parts) {
     candidates = candidates.slice(0, 4 * REFERENCE_LIMIT);
-    const wanted = parts.filter((p) => !p.amount).map((p) => p.alternatives.map((a) => a.text || "").filter(Boolean));
+    const wanted = parts.filter((p) => !p.amount && !p.unit).map((p) => p.alternatives.map((a) => a.text || "").filter(Boolean));
     const named = (s) => {
       const names = [normalise(lexicon.names[lang][s.id - lexicon.passages])];
       return wanted.length > 0 && wanted.every((texts) => texts.some((t) => names.some((n) => n && (n.includes(t) || t.includes(n)))));

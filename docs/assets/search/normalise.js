@@ -2,7 +2,8 @@
  * The one text normalisation of the search, the worker's side of
  * build_scripts/search/normalise.py (tests/test_search_normalise.py holds the
  * two to the same output on every passage of the corpus): width, case, katakana
- * variants and long vowels; Latin words and Japanese runs; English index terms.
+ * variants (-lty: ロイヤルティ = ロイヤリティ) and long vowels; Latin words and
+ * Japanese runs; English index terms.
  */
 
 import { stem } from "./snowball-english.js";
@@ -16,6 +17,7 @@ export const VU = { "ヴァ": "バ", "ヴィ": "ビ", "ヴェ": "ベ", "ヴォ":
 export const VU_PATTERN = /ヴ[ァィェォ]?/g;
 export const LONG_VOWEL = new RegExp(`(?<=[${KATAKANA}])ー+(?![${KATAKANA}ー])`, "g");
 export const DOT = new RegExp(`(?<=[${KATAKANA}ー])・(?=[${KATAKANA}])`, "g");
+export const LTY = /ルテイ/g; // after FOLD: ルティ, English -lty, read as its other spelling リティ
 export const WORD = /[a-z0-9\u00df-\u00f6\u00f8-\u024f]+(?:'[a-z]+)*/g;
 const RUN = new RegExp(`[${JAPANESE}]+`, "g");
 export const KANJI_CHAR = new RegExp(`[${KANJI}]`, "g");
@@ -32,7 +34,7 @@ export const TOKEN = new RegExp(`${WORD.source}|[${JAPANESE}]+|[^\\s]`, "g");
 export function normalise(text) {
   text = text.normalize("NFKC").toLowerCase();
   text = text.replace(VU_PATTERN, (m) => VU[m]).replace(FOLD_PATTERN, (c) => FOLD[c]);
-  return text.replace(LONG_VOWEL, "").replace(DOT, "");
+  return text.replace(LONG_VOWEL, "").replace(DOT, "").replace(LTY, "リテイ");
 }
 
 export function words(normalised) {

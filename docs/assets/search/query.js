@@ -5,6 +5,7 @@
 
 import { segment } from "./tinysegmenter.js";
 import { CURRENCY, UNIT_WORDS, amountKey, queryAmounts } from "./amounts.js";
+import { unitMentions } from "./units.js";
 import {
   HIRAGANA_ONLY, INFLECTED, JAPANESE, JAPANESE_ONLY, KANJI, KANJI_CHAR, KATAKANA_CHAR, TOKEN, WORD_ONLY, englishTerm, japaneseRuns, normalise, words,
 } from "./normalise.js";
@@ -146,6 +147,11 @@ export function parse(query, lexicon) {
     const keys = amount.keys || [...new Set(amount.values.filter((v) => v > 0).map(amountKey))];
     parts.push({ text: norm.slice(amount.start, amount.end), amount: true, units: [], alternatives: keys.map((k) => ({ units: [k], weight: 1 })) });
     norm = norm.slice(0, amount.start) + " ".repeat(amount.end - amount.start) + norm.slice(amount.end);
+  }
+  // a unit (GW, ギガワット, gigawatts) is a part of its own, found however a text writes it
+  for (const unit of unitMentions(norm)) {
+    parts.push({ text: norm.slice(unit.start, unit.end), unit: true, units: [], alternatives: [{ units: [unit.key], weight: 1 }] });
+    norm = norm.slice(0, unit.start) + " ".repeat(unit.end - unit.start) + norm.slice(unit.end);
   }
   norm = norm.replace(CURRENCY, " ");
   // tokens of the whole query, then runs of content tokens (no space, no function word between) as parts

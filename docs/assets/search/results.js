@@ -4,8 +4,9 @@
  */
 
 import { amountKey, englishValues, japaneseValues, percents } from "./amounts.js";
+import { unitMentions } from "./units.js";
 import {
-  DOT, FOLD, FOLD_PATTERN, LONG_VOWEL, VU, VU_PATTERN, WORD, englishTerm, japaneseRuns, words,
+  DOT, FOLD, FOLD_PATTERN, LONG_VOWEL, LTY, VU, VU_PATTERN, WORD, englishTerm, japaneseRuns, words,
 } from "./normalise.js";
 
 export function escapeHtml(text) {
@@ -39,12 +40,13 @@ export function normaliseMapped(text) {
   apply(FOLD_PATTERN, (c) => FOLD[c]);
   apply(LONG_VOWEL, () => "");
   apply(DOT, () => "");
+  apply(LTY, () => "リテイ");
   return [chars.map((c) => c[0]).join(""), chars.map((c) => c[1])];
 }
 
 /* Where a record's text holds what a query matched: [start, end] ranges of
    the original text. Japanese strings as substrings (normalised), Latin
-   words by stem, concepts by their forms, amounts by value. */
+   words by stem, concepts by their forms, amounts by value, units by unit. */
 export function matchRanges(text, needles, lexicon) {
   const [norm, starts] = normaliseMapped(text);
   const ranges = [];
@@ -63,6 +65,9 @@ export function matchRanges(text, needles, lexicon) {
       const t = englishTerm(m[0], lexicon);
       if (t && needles.stems.has(t)) ranges.push([starts[m.index], endOf(m.index + m[0].length)]);
     }
+  }
+  if (needles.units && needles.units.size) {
+    for (const u of unitMentions(norm)) if (needles.units.has(u.key)) ranges.push([starts[u.start], endOf(u.end)]);
   }
   if (needles.amounts.size) {
     const nfkc = text.normalize("NFKC");
@@ -84,12 +89,13 @@ export function matchRanges(text, needles, lexicon) {
 
 /* What to look for in a record's text: the matched alternatives of each part. */
 export function needlesOf(parts, how, lexicon) {
-  const needles = { strings: new Set(), stems: new Set(), amounts: new Set() };
+  const needles = { strings: new Set(), stems: new Set(), amounts: new Set(), units: new Set() };
   parts.forEach((part, p) => {
     const h = how[p];
     if (!h) return;
     for (const unit of part.alternatives[h.alternative].units) {
       if (unit.startsWith("#") || unit.startsWith("%")) needles.amounts.add(unit);
+      else if (unit.startsWith("&")) needles.units.add(unit);
       else if (unit.startsWith("@")) {
         for (const form of lexicon.formsOf.get(unit) || []) {
           if (japaneseRuns(form).length) needles.strings.add(form);
