@@ -388,6 +388,18 @@ def test_volumes_and_an_edit_that_lays_out_only_its_document_and_its_volume(buil
     assert "letmeclarify" in squeeze(run("pdftotext", str(tmp_path / "edited" / "pdf" / own), "-"))
 
 
+def test_a_date_only_from_source_date_epoch(built, tmp_path, monkeypatch):
+    """Without it (the site build) a PDF has no date; with it, that date, in
+    the metadata and the colophon (a reproducible build's)."""
+    assert "CreationDate" not in run("pdfinfo", str(built["pdf"]))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764633600")  # 2 December 2025
+    written = book.build_document(
+        load(Paths(built["project"])), "altman-statement-government-guarantees", tmp_path / "d.pdf"
+    )
+    assert re.search(r"^CreationDate:.*2025", run("pdfinfo", str(written.path)), re.M)
+    assert "2december2025" in squeeze(run("pdftotext", str(written.path), "-"))
+
+
 def test_the_cache_keeps_what_builds_use_and_drops_what_none_used_for_a_week(tmp_path):
     cache = book.RecordingCache(tmp_path, "pdf")
     for key in ("used", "stale", "recent"):
