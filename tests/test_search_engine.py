@@ -120,3 +120,11 @@ def test_a_large_index_has_larger_text_files(index):
     assert json.loads((index / "lexicon.json").read_text(encoding="utf-8"))["block"] == BLOCK == 4
     assert block_size(34_115) == 16 and block_size(10 * 34_115) == BLOCK_MAX
     assert block_size(3_411) == BLOCK
+
+
+def test_a_mixed_form_no_text_holds_costs_no_shard(index, records):
+    # Nadella's form マイクロソフトのCEO is in no text (they write ナデラ CEO); OpenAIのCEO
+    # (Altman's) is, in the reference pages
+    unmatched = set(json.loads((index / "lexicon.json").read_text(encoding="utf-8"))["unmatched"])
+    assert "マイクロソフトのceo" in unmatched and "openaiのceo" not in unmatched
+    assert not any("マイクロソフトのceo" in texts(r) for r in records)

@@ -193,6 +193,7 @@ def build_index(
         "follows": _follows(leaders(passages)),
         # concept terms no record has: the worker fetches no shard for them
         "absent": sorted(t for t in synonyms.lookups(concept_forms, analyser.spellings) if t not in postings),
+        "unmatched": synonyms.unmatched(concept_forms, analyser.spellings, postings),
         # the entry names of the records after the passages (reference entries, page
         # paragraphs), per site: the worker picks the entries a query names without
         # fetching their texts, so a query costs two rounds of fetches (terms, texts)

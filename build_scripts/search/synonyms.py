@@ -26,7 +26,7 @@ from ..reference.matching import english_pattern
 from ..reference.refs import ref_of
 from ..reference.topics import Topic
 from . import english
-from .normalise import japanese_runs, normalise, words
+from .normalise import KANJI_CHAR, japanese_runs, normalise, words
 
 
 def forms(reference: Reference) -> list[list]:
@@ -84,6 +84,26 @@ def lookups(concepts: list[list], spellings: dict[str, str]) -> set[str]:
             out.add("=" + " ".join(stems))
         elif not runs and stems:
             out.add(stems[0])
+    return out
+
+
+def unmatched(concepts: list[list], spellings: dict[str, str], postings: dict[str, dict[int, list[int]]]) -> list[str]:
+    """The concept forms of mixed script or several Japanese runs (ai向けクラウド,
+    マイクロソフトのceo) that no record's text holds every unit of, in one language:
+    the worker looks such a form up by all its units (core.js ``partUnits``: stems,
+    bigrams, a lone kanji), a shard each, to find nothing. Listed in the lexicon
+    (``unmatched``), they cost no fetch."""
+    out = []
+    for form in sorted({c[0] for c in concepts}):
+        runs = japanese_runs(form)
+        if not runs or runs == [form]:
+            continue  # one term (lookups) or English words
+        units = {t for w in words(form) if (t := english.term(w, spellings))}
+        for run in runs:
+            units |= {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else set(KANJI_CHAR.findall(run))
+        fields = [[set(postings.get(u, {}).get(f, ())) for u in units] for f in (0, 1)]
+        if units and not any(set.intersection(*ids) for ids in fields):
+            out.append(form)
     return out
 
 

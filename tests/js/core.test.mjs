@@ -159,6 +159,14 @@ test("a concept term that the lexicon lists as absent costs no shard", async () 
   assert.deepEqual(fewer.filter((f) => f.startsWith("shard")).sort(), [...others].sort());
 });
 
+test("a concept form of mixed script that no text holds is not looked up", async () => {
+  const form = "温室gas"; // a form of the tiny index's warm shell concept, in no text
+  const lexicon = { ...LEXICON, shards: 7, concepts: [...LEXICON.concepts, [form, "@g:warm-shell"]] };
+  const alternatives = async (lex) => (await createSearch(loader([], lex), "ja").search("warm shell")).parts[0].alternatives;
+  assert.ok((await alternatives(lexicon)).some((a) => a.form === form));
+  assert.ok(!(await alternatives({ ...lexicon, unmatched: [form] })).some((a) => a.form === form));
+});
+
 test("the passages that follow a found question (its answers) follow it in the results", async () => {
   const engine = createSearch(loader([], { ...LEXICON, follows: [0, 1, 1] }), "ja");
   const found = await engine.search("データセンタ");

@@ -34,6 +34,8 @@ export function prepareLexicon(raw) {
     siteOnly: { ja: new Set(undoGaps(raw.site.ja)), en: new Set(undoGaps(raw.site.en)) },
     // concept terms that no record has (index.py): no shard is fetched for them
     absent: new Set(raw.absent || []),
+    // concept forms of mixed script that no text holds (index.py): not looked up
+    unmatched: new Set(raw.unmatched || []),
   };
   // spelling variants: each form (two characters or more) -> the other forms of its group
   lexicon.variantsOf = new Map();
@@ -280,6 +282,7 @@ function alternatives(piece, units, lexicon) {
     // every other form of the concept, in either language, as words: a passage that
     // says it is found even where the reference data did not tie it to the concept
     for (const form of topic ? [] : lexicon.formsOf.get(key) || []) {
+      if (lexicon.unmatched.has(form)) continue;
       const units = formUnits(form, lexicon);
       if (units.length) add({ units: [...new Set([...units, ...restUnits])], weight, topic, form });
     }
