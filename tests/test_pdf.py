@@ -387,6 +387,17 @@ def test_volumes_and_an_edit_that_lays_out_only_its_document_and_its_volume(buil
     assert after[own] == clean.path.read_bytes()
     assert "letmeclarify" in squeeze(run("pdftotext", str(tmp_path / "edited" / "pdf" / own), "-"))
 
+    # the same folder again, the publication back in one book (the real limit): the volumes go,
+    # and a document PDF no document has any more goes too
+    monkeypatch.setattr("build_scripts.site.volumes.VOLUME", 20)
+    stray = tmp_path / "volumes" / "pdf" / "a-removed-document.pdf"
+    stray.write_bytes(b"%PDF-1.7")
+    book.build_pdfs(project, tmp_path / "volumes")
+    assert sorted(p.name for p in (tmp_path / "volumes").glob("*.pdf")) == [PDF_NAME]
+    assert sorted(p.name for p in (tmp_path / "volumes" / "pdf").glob("*.pdf")) == sorted(
+        f"{d.meta.slug}.pdf" for d in project.documents
+    )
+
 
 def test_a_date_only_from_source_date_epoch(built, tmp_path, monkeypatch):
     """Without it (the site build) a PDF has no date; with it, that date, in

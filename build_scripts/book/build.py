@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..files import Cache
 from ..reference.glossary import Term, reading_order
+from ..site.urls import PDF_NAME
 from ..site.volumes import volumes
 from .chapters import Chapter, chapter
 from .documents import Laid, document_html, lay_out, make_documents
@@ -148,8 +149,19 @@ def build_pdfs(project, target: Path, paper: str = "a4", cache_dir: Path | None 
         key = Cache.key(code, paper, book_html(replace(data, index=with_locators(data.index, predicted)), paper))
         books.append((target / file, key, (data, paper, predicted)))
     written = tuple(_books(books, cache))
+    remove_stale(target, {w.path for w in (*written, *documents)})
     prune(cache)
     return Report(written, tuple(documents), time.perf_counter() - start)
+
+
+def remove_stale(target: Path, kept: set[Path]) -> None:
+    """The PDFs an earlier run left in ``target`` that this one did not write: a
+    removed document's, or volumes the publication no longer has (``make pdf``
+    into an existing site; ``make site`` builds into a fresh folder)."""
+    book = PDF_NAME.removesuffix(".pdf")
+    for path in [*target.glob(f"{book}*.pdf"), *(target / DOCUMENTS).glob("*.pdf")]:
+        if path not in kept:
+            path.unlink()
 
 
 def build_document(project, name: str, output: Path, paper: str = "a4") -> Written:
