@@ -56,7 +56,7 @@ check: setup ## translation QA: missing, stale, numbers, glossary, script, brack
 status: setup ## what remains to translate, per document
 	$(BIN)/python -m build_scripts status
 
-serve: setup ## build and serve with live reload: an edited translation shows within a second (build_scripts/site/serve.py)
+serve: setup ## build and serve with live reload: an edited translation shows within a second (build_scripts/web/serve.py)
 	$(BIN)/python -m build_scripts serve --dev-addr $(HOST)
 
 site: setup ## build the full static site into site/, the PDF book included (all or nothing)

@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(paths: Paths, args) -> int:
-    from .site.generate import export, generate, remove_legacy_pages
+    from .web.generate import export, generate, remove_legacy_pages
 
     remove_legacy_pages(paths.docs)
     result = generate(load(paths))
@@ -244,7 +244,7 @@ def _status(paths: Paths, args) -> int:
 def _serve(paths: Paths, args) -> int:
     import logging
 
-    from .site.serve import serve
+    from .web.serve import serve
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))

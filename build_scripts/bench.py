@@ -1,5 +1,5 @@
 """The benchmark, ``make bench``, in one run: the publication as it grows
-(site/bench.py: make site clean and after an edit, the generator, MkDocs,
+(web/bench.py: make site clean and after an edit, the generator, MkDocs,
 the PDFs, memory, bytes per page, the live preview and Zensical, at 1x, 10x
 and 100x), then search on the same built sites (search/benchmark.py: ours
 against stock Material and Pagefind; quality, bytes and latency, budgets),
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .pipeline import Paths
-from .site.bench import run as growth
+from .web.bench import run as growth
 
 
 def run(paths: Paths, sizes: list[int], pdf: bool = True, search: bool = True) -> Iterator[str]:

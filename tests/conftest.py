@@ -98,7 +98,7 @@ def expected_differences(before: Path, after: Path) -> set[str]:
     """The built files that differ between the sites of two projects: those of
     the generated pages and search index files that differ (a clean generation of each)."""
     from build_scripts.pipeline import Paths, load
-    from build_scripts.site.generate import generate
+    from build_scripts.web.generate import generate
 
     old = generate(load(Paths(before)), cache=False).pages
     new = generate(load(Paths(after)), cache=False).pages

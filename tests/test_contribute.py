@@ -20,7 +20,7 @@ from translate.storage import po, tbx, tmx, xliff
 
 from build_scripts.exchange.cat import aligned, translatable
 from build_scripts.pipeline import Paths, load
-from build_scripts.site.edit_links import EditLinks
+from build_scripts.web.edit_links import EditLinks
 
 from .conftest import ROOT, copy_project, edit_one_translation, run_cli
 

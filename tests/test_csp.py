@@ -1,4 +1,4 @@
-"""The Content-Security-Policy (build_scripts/site/csp.py).
+"""The Content-Security-Policy (build_scripts/web/csp.py).
 
 In the built site: the policy is the first element of every page's <head>,
 and each inline script and style in a page is allowed by its hash (and
@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 import pytest
 
 from build_scripts.search.evaluate import PLACEHOLDER, serve
-from build_scripts.site import csp
+from build_scripts.web import csp
 
 DOC = "/documents/altman-interview-27-questions/"
 TERM_DOC = "/documents/altman-nadella-podcast-summary/"

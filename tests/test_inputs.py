@@ -12,7 +12,7 @@ from build_scripts.files import decode_seed
 from build_scripts.pipeline import Paths, load
 from build_scripts.schema.editorial import CATALOG
 from build_scripts.schema.editorial import load as load_file
-from build_scripts.site.generate import generate
+from build_scripts.web.generate import generate
 
 from .conftest import run_cli
 

@@ -63,7 +63,7 @@ def test_folders_say_what_lives_there_and_what_they_may_import():
         assert len(lines) == 2 and lines[1].startswith("May import: "), f"{init}: two lines, the second 'May import: …'"
         names = lines[1][len("May import: ") :].split("(")[0].rstrip(". ")
         allowed[init.parent.name] = {s.strip() for s in re.split(r",", names)}
-    assert set(allowed) >= {"source", "translation", "reference", "site", "book", "search", "exchange", "schema"}
+    assert set(allowed) >= {"source", "translation", "reference", "web", "book", "search", "exchange", "schema"}
     broken = []
     for name, path in modules().items():
         own = stage(name)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from build_scripts.model import DocMeta, Document, Seed, Segment, Status
-from build_scripts.site.navigation import LIMIT, document_date, group_documents, navigation, navigation_order
-from build_scripts.site.reference_pages import REF_DOCUMENTS, grouped_passages
-from build_scripts.site.summary_pages import latest
-from build_scripts.site.templating import load_ui
+from build_scripts.web.navigation import LIMIT, document_date, group_documents, navigation, navigation_order
+from build_scripts.web.reference_pages import REF_DOCUMENTS, grouped_passages
+from build_scripts.web.summary_pages import latest
+from build_scripts.web.templating import load_ui
 
 UI = load_ui()
 KINDS = [("声明(Xへの投稿)", "Statement (a post on X)"), ("ブログ記事", "Blog post"), ("", "")]
@@ -183,8 +183,8 @@ def test_html_blocks_skip_markdown_and_give_the_same_bytes(project):
     import markdown
 
     from build_scripts.pipeline import Paths, load
-    from build_scripts.site.generate import generate
-    from build_scripts.site.rawhtml import restore, stash
+    from build_scripts.web.generate import generate
+    from build_scripts.web.rawhtml import restore, stash
 
     pages = [p for path, p in generate(load(Paths(project)), cache=False).pages.items() if path.endswith(".md")]
     swapped = 0
@@ -198,8 +198,8 @@ def test_html_blocks_skip_markdown_and_give_the_same_bytes(project):
 
 
 def test_home_lists_all_up_to_ten_then_the_latest_and_the_index():
-    from build_scripts.site.summary_pages import HOME_LATEST, render_home
-    from build_scripts.site.templating import environment
+    from build_scripts.web.summary_pages import HOME_LATEST, render_home
+    from build_scripts.web.templating import environment
 
     few = [doc(n, f"2024年{n + 1}月1日") for n in range(10)]
     page = render_home(few, "en", environment(), UI)
@@ -211,8 +211,8 @@ def test_home_lists_all_up_to_ten_then_the_latest_and_the_index():
 
 
 def test_the_book_is_one_volume_up_to_twenty_documents_then_a_volume_a_year():
-    from build_scripts.site.urls import PDF_NAME
-    from build_scripts.site.volumes import VOLUME, volume_files, volumes
+    from build_scripts.web.urls import PDF_NAME
+    from build_scripts.web.volumes import VOLUME, volume_files, volumes
 
     assert [v.file for v in volumes(corpus(VOLUME))] == [PDF_NAME]
     documents = corpus(200)  # 40 a year over five years, the undated among them
@@ -232,7 +232,7 @@ def test_the_book_is_one_volume_up_to_twenty_documents_then_a_volume_a_year():
 def test_a_year_too_large_for_one_volume_is_split_by_size():
     from dataclasses import replace
 
-    from build_scripts.site.volumes import VOLUME_SIZE, size, volumes
+    from build_scripts.web.volumes import VOLUME_SIZE, size, volumes
 
     def heavy(n: int, chars: int) -> Document:
         d = doc(n, date_ja="2026年1月1日")
@@ -249,8 +249,8 @@ def test_a_year_too_large_for_one_volume_is_split_by_size():
 def test_the_home_page_links_each_volume_and_a_document_page_its_own_pdf_and_volume():
     import re
 
-    from build_scripts.site.pages import render_pages
-    from build_scripts.site.volumes import volume_files, volumes
+    from build_scripts.web.pages import render_pages
+    from build_scripts.web.volumes import volume_files, volumes
 
     documents = corpus(45)
     pages = render_pages(documents)

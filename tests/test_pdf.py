@@ -25,7 +25,7 @@ from build_scripts.book.render import BookError, render
 from build_scripts.files import Cache
 from build_scripts.pipeline import Paths, load
 from build_scripts.publish import SiteBuildError, build_site
-from build_scripts.site.urls import PDF_NAME
+from build_scripts.web.urls import PDF_NAME
 
 from .conftest import ARTIFACTS, copy_project, run_cli
 from .test_site import elements
@@ -344,7 +344,7 @@ def test_volumes_and_an_edit_that_lays_out_only_its_document_and_its_volume(buil
     glossary and the index of its own documents. The documents' PDFs come
     from the site build's cache; a translation edit lays out that document
     and its volume only, with the bytes a clean build gives."""
-    monkeypatch.setattr("build_scripts.site.volumes.VOLUME", 2)
+    monkeypatch.setattr("build_scripts.web.volumes.VOLUME", 2)
     project = load(Paths(built["project"]))
     report = book.build_pdfs(project, tmp_path / "volumes")
     keys = ("2025", "2026", "undated-1", "undated-2")
@@ -389,7 +389,7 @@ def test_volumes_and_an_edit_that_lays_out_only_its_document_and_its_volume(buil
 
     # the same folder again, the publication back in one book (the real limit): the volumes go,
     # and a document PDF no document has any more goes too
-    monkeypatch.setattr("build_scripts.site.volumes.VOLUME", 20)
+    monkeypatch.setattr("build_scripts.web.volumes.VOLUME", 20)
     stray = tmp_path / "volumes" / "pdf" / "a-removed-document.pdf"
     stray.write_bytes(b"%PDF-1.7")
     book.build_pdfs(project, tmp_path / "volumes")

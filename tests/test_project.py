@@ -12,11 +12,11 @@ from build_scripts.book.build import book_data
 from build_scripts.exchange.cat import FORMATS, export
 from build_scripts.model import Status
 from build_scripts.pipeline import Paths, load
-from build_scripts.site.generate import generate
-from build_scripts.site.templating import UI, load_ui
 from build_scripts.translation.check import run_checks
 from build_scripts.translation.progress import coverage
 from build_scripts.translation.sync import sync
+from build_scripts.web.generate import generate
+from build_scripts.web.templating import UI, load_ui
 
 _watch: dict = {"folder": None, "reads": []}
 
@@ -76,7 +76,7 @@ def test_status_means_the_same_everywhere(project):
 def test_interface_strings_are_read_again_when_their_file_changes(tmp_path, monkeypatch):
     ui = tmp_path / "ui.yml"
     ui.write_text(UI.read_text(encoding="utf-8"), encoding="utf-8")
-    monkeypatch.setattr("build_scripts.site.templating.UI", ui)
+    monkeypatch.setattr("build_scripts.web.templating.UI", ui)
     before = load_ui()["en"]["site_title"]
     text = ui.read_text(encoding="utf-8").replace(before, "A new title", 1)
     assert text != ui.read_text(encoding="utf-8")

@@ -14,9 +14,9 @@ import pytest
 
 from build_scripts.files import read_seed
 from build_scripts.pipeline import Paths, load
-from build_scripts.site.generate import generate
 from build_scripts.source.boilerplate import strip_boilerplate
 from build_scripts.source.transcript import EN_LABEL, JA_LABEL
+from build_scripts.web.generate import generate
 
 from .conftest import HOSTILE_SEED, ROOT, copy_project, expected_differences, mkdocs_build, run_cli, site_differences
 

@@ -1,2 +1,2 @@
 """The PDF books (WeasyPrint): chapters, index, layout.
-May import: model, errors, files, schema, source, translation, reference, pipeline, site (cells and templates)."""
+May import: model, errors, files, schema, source, translation, reference, pipeline, web (cells and templates)."""

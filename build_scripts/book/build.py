@@ -1,5 +1,5 @@
 """The publication's PDFs: one per document, and the book (volumes by year
-once it outgrows one, site/volumes.py), made from the document model.
+once it outgrows one, web/volumes.py), made from the document model.
 
 A book: cover → contents → per document (title, metadata, editor's notes,
 parallel text in two columns) → glossary → index (terms, people, topics) →
@@ -28,8 +28,8 @@ from pathlib import Path
 
 from ..files import Cache
 from ..reference.glossary import Term, reading_order
-from ..site.urls import PDF_NAME
-from ..site.volumes import volumes
+from ..web.urls import PDF_NAME
+from ..web.volumes import volumes
 from .chapters import Chapter, chapter
 from .documents import Laid, document_html, lay_out, make_documents
 from .index import IndexSection, index_sections, with_locators

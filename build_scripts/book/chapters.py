@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document, Note, Segment
-from ..site.document_page import Cell, cells
+from ..web.document_page import Cell, cells
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..errors import PublicationError
 from ..files import code_hash, write_if_changed
-from ..site.templating import environment
+from ..web.templating import environment
 from .tagging import PDF_OPTIONS, enable
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -83,7 +83,7 @@ class PageCache:
 
 def document_page(doc: Document, lang: str, glossary: Glossary | None, cache: PageCache, book: str = PDF_NAME) -> str:
     """The page of one document in one language (``documents/<slug>.<lang>.md``);
-    ``book``: the PDF book or volume it is in (site/volumes.py)."""
+    ``book``: the PDF book or volume it is in (web/volumes.py)."""
     terms = glossary.terms if glossary is not None else ()
     parts = ("document", lang, cache.digest(doc, PLACELESS), cache.digest(terms), book)
     return cache.get(parts, lambda: render_document(doc, lang, environment(), load_ui(), glossary, book))

@@ -79,7 +79,7 @@ def current(paths) -> tuple[object, Generated]:
 
 
 def record_timing(**values) -> None:
-    """For the benchmark (site/bench.py): with BUILD_SCRIPTS_TIMINGS set, a
+    """For the benchmark (web/bench.py): with BUILD_SCRIPTS_TIMINGS set, a
     line of JSON per value measured, appended to that file."""
     target = os.environ.get("BUILD_SCRIPTS_TIMINGS")
     if target:

@@ -23,7 +23,7 @@ from ..model import Document
 REPO = "repo:"  # the placeholder scheme of a repository-relative passage link
 META_KEY = "edit_path"  # front-matter key: the repository file that makes the page
 HOME_SOURCE = "editorial/documents.yml"
-STATUS_SOURCE = "build_scripts/site/templates/status.md.j2"
+STATUS_SOURCE = "build_scripts/web/templates/status.md.j2"
 _PLACEHOLDER = re.compile(r'href="repo:([^"]*)"')
 _UNRESOLVED = re.compile(r'<a class="seg-edit" href="repo:[^"]*"[^>]*></a>')
 

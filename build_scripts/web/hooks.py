@@ -23,10 +23,10 @@ from mkdocs.plugins import event_priority
 
 from build_scripts.errors import PublicationError
 from build_scripts.pipeline import Paths
-from build_scripts.site.edit_links import EditLinks, page_source
-from build_scripts.site.generate import Generated, current, record_timing
-from build_scripts.site.rawhtml import restore, stash
-from build_scripts.site.virtual import add_files
+from build_scripts.web.edit_links import EditLinks, page_source
+from build_scripts.web.generate import Generated, current, record_timing
+from build_scripts.web.rawhtml import restore, stash
+from build_scripts.web.virtual import add_files
 
 log = logging.getLogger("mkdocs.hooks.build_scripts")
 _reported: set[int] = set()

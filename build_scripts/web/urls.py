@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import LANGS
 
-PDF_NAME = "altman-ai-infrastructure.pdf"  # the PDF book, once at the site root (or its volumes: site/volumes.py)
+PDF_NAME = "altman-ai-infrastructure.pdf"  # the PDF book, once at the site root (or its volumes: web/volumes.py)
 DOCUMENT_PDFS = "pdf"  # each document's own PDF: pdf/<slug>.pdf at the site root
 
 
