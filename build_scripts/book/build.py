@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from ..web.volumes import volumes
 from .chapters import Chapter, chapter
 from .documents import Laid, document_html, lay_out, make_documents
 from .index import IndexSection, index_sections, with_locators
-from .render import BookError, anchor_pages, check_paper, code_version, layout, pdf_bytes, render, write
+from .render import BookError, anchor_pages, check_paper, code_version, in_parallel, layout, pdf_bytes, render, write
 
 DOCUMENTS = "pdf"  # the folder of the documents' own PDFs, at the site root
 KEEP_DAYS = 7  # a cached PDF no build has asked for in this long is removed
@@ -220,14 +219,8 @@ def _books(books: list, cache: Cache) -> list[Written]:
         data, meta = cache.get(key), cache.get(Cache.key(key, "pages"))
         if data is not None and meta is not None:
             found[key] = (data, json.loads(meta), True)
-    # the largest first (most passages), so that no core waits for the last long one alone
-    missing = dict(sorted(((key, job) for _, key, job in books if key not in found), key=lambda kv: -len(kv[1][2])))
-    workers = min(len(missing), os.cpu_count() or 1)
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = dict(zip(missing, pool.map(lay_out_book, missing.values()), strict=True))
-    else:
-        results = {key: lay_out_book(job) for key, job in missing.items()}
+    missing = {key: job for _, key, job in books if key not in found}
+    results = in_parallel(lay_out_book, missing, lambda job: len(job[2]))  # job[2]: a page per passage
     for key, (data, pages, passes) in results.items():
         cache.put(key, data)
         cache.put(Cache.key(key, "pages"), json.dumps([pages, passes]).encode())

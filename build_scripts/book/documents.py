@@ -13,13 +13,11 @@ out twice (book/build.py).
 from __future__ import annotations
 
 import json
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ..files import Cache
 from .chapters import Chapter
-from .render import anchor_pages, layout, pdf_bytes, render
+from .render import anchor_pages, in_parallel, layout, pdf_bytes, render
 
 
 @dataclass(frozen=True)
@@ -55,10 +53,9 @@ def _lay_out(job: tuple[str, str]) -> tuple[bytes, Laid]:
     return lay_out(*job)
 
 
-def make_documents(jobs: dict[str, tuple[str, str]], cache: Cache, code: str, workers: int | None = None) -> dict:
+def make_documents(jobs: dict[str, tuple[str, str]], cache: Cache, code: str) -> dict:
     """``jobs``: name -> (HTML, end anchor). Name -> Made, the misses laid out
-    in parallel, one process per core (the largest first, so that no core
-    waits for the last long one alone)."""
+    in parallel (render.in_parallel)."""
     made, misses = {}, {}
     for name, (html, _) in jobs.items():
         key = Cache.key(code, html)
@@ -67,13 +64,7 @@ def make_documents(jobs: dict[str, tuple[str, str]], cache: Cache, code: str, wo
             made[name] = Made(data, _laid(laid), cached=True)
         else:
             misses[name] = key
-    order = sorted(misses, key=lambda n: -len(jobs[n][0]))
-    workers = min(len(order), workers or os.cpu_count() or 1)
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = dict(zip(order, pool.map(_lay_out, [jobs[n] for n in order]), strict=True))
-    else:  # one miss (an edit): no process to start
-        results = {name: _lay_out(jobs[name]) for name in order}
+    results = in_parallel(_lay_out, {name: jobs[name] for name in misses}, lambda job: len(job[0]))
     for name, (data, laid) in results.items():
         cache.put(misses[name], data)
         cache.put(Cache.key(misses[name], "layout"), json.dumps([laid.pages, laid.anchors]).encode())

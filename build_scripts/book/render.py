@@ -13,6 +13,8 @@ import datetime
 import hashlib
 import os
 import subprocess
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from markupsafe import Markup
@@ -91,6 +93,18 @@ def anchor_pages(document) -> dict[str, int]:
 def pdf_bytes(document) -> bytes:
     """The tagged PDF (PDF/UA-1, a language per passage) of a laid-out document."""
     return document.write_pdf(**PDF_OPTIONS)
+
+
+def in_parallel(lay: Callable, jobs: dict, size: Callable) -> dict:
+    """key -> ``lay(job)`` for every job, one process per core when there are
+    several, the largest (by ``size(job)``) first so that no core waits for
+    the last long one alone; one job (an edit) starts no process."""
+    order = sorted(jobs, key=lambda key: -size(jobs[key]))
+    workers = min(len(order), os.cpu_count() or 1)
+    if workers <= 1:
+        return {key: lay(jobs[key]) for key in order}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return dict(zip(order, pool.map(lay, [jobs[key] for key in order]), strict=True))
 
 
 def write(path: Path, data: bytes) -> None:
